@@ -1,0 +1,37 @@
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
+
+@ArgsType()
+export class PageArgsInput {
+  @Field(() => Int, { nullable: true, description: 'Page size when paging forward: default 20, at most 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size when paging backward: at most 100.' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true })
+  before?: string | null;
+}
+
+@InputType({ description: 'Narrow a list of articles; all given conditions must hold.' })
+export class ArticleFilter {
+  @Field(() => String, { nullable: true, description: 'BCP 47 code: sw, ha, am, so, fr or en.' })
+  language?: string | null;
+
+  @Field(() => String, { nullable: true })
+  categorySlug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  sourceSlug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  tag?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  publishedAfter?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  publishedBefore?: Date | null;
+}

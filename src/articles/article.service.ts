@@ -1,0 +1,55 @@
+import { Errors } from '../errors/error.catalogue';
+import { SUPPORTED_LANGUAGES, isSupportedLanguage } from '../languages/language.catalogue';
+import { encodeCursor } from '../pagination/cursor';
+import { toPageRequest, type PageArgs } from '../pagination/page-request';
+import type { ArticleConnection } from './article.connection';
+import type { Article } from './article.entity';
+import { ArticleOrder } from './article.enums';
+import { orderValue, type ArticleListFilter, type ArticleRepository } from './article.repository';
+
+/** Throws BAD_USER_INPUT for a language tag Habari does not publish in. */
+export function assertLanguage(tag: string | null | undefined): void {
+  if (tag != null && !isSupportedLanguage(tag)) throw Errors.unknownLanguage(tag, SUPPORTED_LANGUAGES);
+}
+
+/** Public reads of articles: the rules (published only, limits, validation) live here. */
+export class ArticleService {
+  constructor(private readonly articles: ArticleRepository) {}
+
+  async list(filter: ArticleListFilter, order: ArticleOrder = ArticleOrder.PUBLISHED_AT_DESC, pageArgs: PageArgs = {}): Promise<ArticleConnection> {
+    assertLanguage(filter.language);
+    if (filter.publishedAfter && filter.publishedBefore && filter.publishedAfter >= filter.publishedBefore) {
+      throw Errors.invalidDateRange();
+    }
+    const page = toPageRequest(pageArgs, order);
+    const rows = page.limit === 0 ? [] : await this.articles.findPublishedPage(filter, order, page);
+    const hasMore = rows.length > page.limit;
+    const nodes = rows.slice(0, page.limit);
+    if (page.direction === 'backward') nodes.reverse();
+    const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ order, value: orderValue(node, order), id: node.id }) }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: page.direction === 'forward' ? hasMore : page.cursor != null,
+        hasPreviousPage: page.direction === 'backward' ? hasMore : page.cursor != null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+      countTotal: () => this.articles.countPublished(filter),
+    };
+  }
+
+  /** Every article, any status: tells an empty database from a quiet newsroom. */
+  countAll(): Promise<number> {
+    return this.articles.countAll();
+  }
+
+  async findOne(key: { id?: number | null; slug?: string | null; language?: string | null }): Promise<Article | null> {
+    if (key.id != null) return this.articles.findPublishedById(key.id);
+    if (key.slug != null && key.language != null) {
+      assertLanguage(key.language);
+      return this.articles.findPublishedBySlug(key.language, key.slug);
+    }
+    throw Errors.articleLookupNeedsKey();
+  }
+}

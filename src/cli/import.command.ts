@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { loadConfig } from '../config';
+import { openCore } from '../core';
+import { isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
+import { rawTextRecord } from '../importing/raw-text.records';
+import type { ImportRecord, ImportSummary } from '../importing/import.types';
+import { tsvRecords } from '../importing/tsv.records';
+
+interface ImportCliOptions {
+  format?: 'raw' | 'tsv';
+  language?: string;
+  source?: string;
+  publish: boolean;
+  strict: boolean;
+  urlBase?: string;
+  withoutCategories: boolean;
+  chunkSize: string;
+}
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('import page-text articles (.txt) and TSV corpora (.tsv) idempotently; exits 1 if any record failed')
+    .argument('<files...>', 'files to import')
+    .addOption(new Option('--format <format>', 'raw page text or TSV (default: by file extension)').choices(['raw', 'tsv']))
+    .option('--language <code>', `language of the files (${SUPPORTED_LANGUAGES.join(', ')}); required for TSV, detected for raw text`)
+    .option('--source <name>', 'source (publisher) name, e.g. "BBC Swahili"')
+    .option('--publish', 'publish the imported articles (default: drafts)', false)
+    .option('--strict', 'all-or-nothing per file: any failed record rolls the whole file back', false)
+    .option('--url-base <url>', 'site that relative `url` values belong to, e.g. https://www.bbc.com')
+    .option('--without-categories', 'ignore the category column', false)
+    .option('--chunk-size <n>', 'articles per transaction', '500')
+    .action(async (files: string[], options: ImportCliOptions) => {
+      process.exitCode = await runImport(files, options);
+    });
+}
+
+async function runImport(files: string[], options: ImportCliOptions): Promise<number> {
+  const language = options.language;
+  if (language != null && !isSupportedLanguage(language)) {
+    console.error(`--language "${language}" is not supported: use one of ${SUPPORTED_LANGUAGES.join(', ')}.`);
+    return 2;
+  }
+  const chunkSize = Number(options.chunkSize);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) {
+    console.error('--chunk-size must be a whole number of 1 or more.');
+    return 2;
+  }
+  for (const file of files) {
+    if (!fs.existsSync(file)) {
+      console.error(`${file}: no such file.`);
+      return 2;
+    }
+    if (formatOf(file, options.format) === 'tsv' && !language) {
+      console.error(`${file}: TSV files carry no language; pass --language (${SUPPORTED_LANGUAGES.join(', ')}).`);
+      return 2;
+    }
+  }
+
+  const core = await openCore(loadConfig());
+  const total: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [], elapsedMs: 0, articlesPerSecond: 0 };
+  try {
+    for (const file of files) {
+      const bar = process.stderr.isTTY ? new SingleBar({ format: `${path.basename(file)} [{bar}] {percentage}% | {articles} articles`, hideCursor: true }, Presets.shades_classic) : null;
+      const size = fs.statSync(file).size;
+      bar?.start(size, 0, { articles: 0 });
+      const stream = fs.createReadStream(file);
+      let bytes = 0;
+      stream.on('data', (chunk) => {
+        bytes += chunk.length;
+      });
+      const summary = await core.services.importer.run(recordsOf(file, stream, options, language as LanguageCode | undefined), {
+        strict: options.strict,
+        chunkSize,
+        onProgress: (done) => bar?.update(Math.min(bytes, size), { articles: done }),
+      });
+      bar?.update(size);
+      bar?.stop();
+      for (const key of ['created', 'updated', 'unchanged', 'failed'] as const) total[key] += summary[key];
+      total.failures.push(...summary.failures);
+      total.elapsedMs += summary.elapsedMs;
+    }
+  } finally {
+    await core.close();
+  }
+  for (const failure of total.failures) console.error(`${failure.file}:${failure.line}: ${failure.reason}`);
+  const written = total.created + total.updated + total.unchanged;
+  const rate = total.elapsedMs > 0 ? Math.round((written * 1000) / total.elapsedMs) : written;
+  console.log(
+    `Imported ${files.length} file(s): ${total.created} created, ${total.updated} updated, ${total.unchanged} unchanged, ${total.failed} failed` +
+      ` in ${(total.elapsedMs / 1000).toFixed(1)} s (${rate} articles/s).`,
+  );
+  return total.failed > 0 ? 1 : 0;
+}
+
+function formatOf(file: string, format: 'raw' | 'tsv' | undefined): 'raw' | 'tsv' {
+  return format ?? (/\.(tsv|tab)$/i.test(file) ? 'tsv' : 'raw');
+}
+
+async function* recordsOf(file: string, stream: fs.ReadStream, options: ImportCliOptions, language: LanguageCode | undefined): AsyncGenerator<ImportRecord> {
+  if (formatOf(file, options.format) === 'raw') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    yield rawTextRecord(file, Buffer.concat(chunks).toString('utf8'), { language, publish: options.publish, sourceName: options.source ?? null });
+    return;
+  }
+  yield* tsvRecords(file, stream, {
+    language: language!,
+    sourceName: options.source ?? null,
+    publish: options.publish,
+    urlBase: options.urlBase ?? null,
+    withoutCategories: options.withoutCategories,
+  });
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '../config';
+import { registerImportCommand } from './import.command';
+import { registerMaintenanceCommands } from './maintenance.commands';
+import { serve } from '../main';
+
+/** `habari <command>`: one entry for the server and the editors' tools. */
+async function main(argv: string[]): Promise<void> {
+  const program = new Command('habari').description('Habari: a GraphQL news service for African-language newsrooms').showHelpAfterError();
+  program
+    .command('serve')
+    .description('apply pending migrations, seed the demo when empty (SEED_DEMO), and serve GraphQL on PORT')
+    .action(async () => serve(loadConfig()));
+  registerMaintenanceCommands(program);
+  registerImportCommand(program);
+  await program.parseAsync(argv);
+}
+
+main(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+import path from 'node:path';
+
+/**
+ * The only reader of process.env. Parsed and validated once at start into a
+ * frozen, typed object; a bad value stops the process with a message that
+ * names the variable and what it should look like.
+ */
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseConfig;
+  /** Seed the demo sample when the database has no articles. */
+  readonly seedDemo: boolean;
+  /** Base of public article URLs: {base}/{language}/{category}/{slug}. */
+  readonly publicBaseUrl: string;
+  readonly redisUrl: string | null;
+  /** Development escape hatch until editor API keys exist. */
+  readonly allowUnauthenticatedWrites: boolean;
+  /** Time zone in which publication dates are printed. */
+  readonly displayTimeZone: string;
+  readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly file: string; readonly url: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+export class ConfigError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  return Object.freeze({
+    env: nodeEnv,
+    host: env.HOST?.trim() || '0.0.0.0',
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    database: parseDatabaseUrl(env.DATABASE_URL?.trim() || 'sqlite:data/habari.sqlite'),
+    seedDemo: boolean(env, 'SEED_DEMO', true),
+    publicBaseUrl: url(env, 'PUBLIC_BASE_URL', 'http://localhost:4000').replace(/\/+$/, ''),
+    redisUrl: env.REDIS_URL?.trim() || null,
+    allowUnauthenticatedWrites: boolean(env, 'ALLOW_UNAUTHENTICATED_WRITES', false),
+    displayTimeZone: timeZone(env, 'DISPLAY_TIME_ZONE', 'UTC'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+  });
+}
+
+export function parseDatabaseUrl(raw: string): DatabaseConfig {
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    return Object.freeze({ kind: 'postgres', url: raw });
+  }
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new ConfigError('DATABASE_URL', 'names no SQLite file: use sqlite:data/habari.sqlite or sqlite:/abs/path.sqlite');
+    const resolved = file === ':memory:' ? file : path.resolve(file);
+    return Object.freeze({ kind: 'sqlite', file: resolved, url: `sqlite:${resolved}` });
+  }
+  throw new ConfigError('DATABASE_URL', `must start with sqlite: or postgres:// (got "${raw}")`);
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false (got "${env[name]}")`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if ((values as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(name, `must be one of ${values.join(', ')} (got "${raw}")`);
+}
+
+function url(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    return raw;
+  } catch {
+    throw new ConfigError(name, `must be an absolute http(s) URL (got "${raw}")`);
+  }
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: raw });
+    return raw;
+  } catch {
+    throw new ConfigError(name, `must be an IANA time zone such as Africa/Nairobi (got "${raw}")`);
+  }
+}

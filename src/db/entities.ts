@@ -1,0 +1,8 @@
+import { Article } from '../articles/article.entity';
+import { ArticleTag } from '../articles/article-tag.entity';
+import { Category } from '../categories/category.entity';
+import { ArticleImage } from '../images/article-image.entity';
+import { Image } from '../images/image.entity';
+import { Source } from '../sources/source.entity';
+
+export const entities = [Article, ArticleTag, Category, Source, Image, ArticleImage];

@@ -1,0 +1,52 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * One catalogue of every error a client can see. `extensions.code` is the
+ * coarse, stable class (Apollo's conventional codes); `extensions.reason` is
+ * the stable, specific cause a client can switch on. Messages say what to fix.
+ */
+export type ErrorClass = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+
+export class AppError extends GraphQLError {
+  constructor(
+    readonly errorClass: ErrorClass,
+    readonly reason: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code: errorClass, reason, ...details } });
+    this.name = 'AppError';
+  }
+}
+
+const input = (reason: string, message: string, details?: Record<string, unknown>) =>
+  new AppError('BAD_USER_INPUT', reason, message, details);
+
+export const Errors = {
+  pageSizeTooLarge: (argument: string, max: number, got: number) =>
+    input('PAGE_SIZE_TOO_LARGE', `\`${argument}\` is ${got}, but at most ${max} items can be requested at once: ask for ${max} or fewer and page with the cursor.`, { argument, max }),
+  pageSizeNegative: (argument: string, got: number) =>
+    input('PAGE_SIZE_NEGATIVE', `\`${argument}\` is ${got}: it must be 0 or more.`, { argument }),
+  conflictingPagination: () =>
+    input('CONFLICTING_PAGINATION', 'Use `first`/`after` to page forward or `last`/`before` to page backward, not both at once.'),
+  invalidCursor: (argument: string) =>
+    input('INVALID_CURSOR', `\`${argument}\` is not a cursor this list gave out: pass an \`endCursor\`/\`startCursor\` or edge \`cursor\` from the same query and ordering.`, { argument }),
+  unknownLanguage: (tag: string, supported: readonly string[]) =>
+    input('UNKNOWN_LANGUAGE', `"${tag}" is not a language Habari publishes in: use one of ${supported.join(', ')} (BCP 47 codes).`, { supported }),
+  invalidGlobalId: (id: string) =>
+    input('INVALID_ID', `"${id}" is not a Habari ID: pass the \`id\` field of an object this API returned.`),
+  articleLookupNeedsKey: () =>
+    input('ARTICLE_LOOKUP_NEEDS_KEY', '`article` needs either `id`, or `slug` together with `language`.'),
+  invalidDateRange: () =>
+    input('INVALID_DATE_RANGE', '`publishedAfter` must be earlier than `publishedBefore`.'),
+  invalidArgument: (argument: string, problem: string) =>
+    input('INVALID_ARGUMENT', `\`${argument}\` ${problem}`, { argument }),
+  writesDisabled: () =>
+    new AppError('UNAUTHENTICATED', 'WRITES_DISABLED', 'Writes need an editor API key; in development you can set ALLOW_UNAUTHENTICATED_WRITES=true.'),
+  notFound: (what: string) => new AppError('NOT_FOUND', 'NOT_FOUND', `${what} does not exist.`),
+  conflict: (reason: string, message: string) => new AppError('CONFLICT', reason, message),
+} as const;
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,35 @@
+import type DataLoader from 'dataloader';
+import type { Config } from '../config';
+import type { Article } from '../articles/article.entity';
+import type { Category } from '../categories/category.entity';
+import type { Image } from '../images/image.entity';
+import type { Source } from '../sources/source.entity';
+import type { Repositories, Services } from '../composition';
+import { byIdLoader, groupedLoader } from './by-id.loader';
+
+export interface Loaders {
+  article: DataLoader<number, Article | null>;
+  category: DataLoader<number, Category | null>;
+  source: DataLoader<number, Source | null>;
+  image: DataLoader<number, Image | null>;
+  inlineImages: DataLoader<number, Image[]>;
+}
+
+export interface GraphQLContext {
+  config: Config;
+  services: Services;
+  loaders: Loaders;
+}
+
+/** New loaders per request: batching within one request, never caching across users. */
+export function createLoaders(repositories: Repositories): Loaders {
+  return {
+    article: byIdLoader((ids) => repositories.articles.findPublishedByIds(ids)),
+    category: byIdLoader((ids) => repositories.categories.findByIds(ids)),
+    source: byIdLoader((ids) => repositories.sources.findByIds(ids)),
+    image: byIdLoader((ids) => repositories.images.findByIds(ids)),
+    inlineImages: groupedLoader(async (ids) =>
+      (await repositories.images.findInlineByArticleIds(ids)).map(({ articleId, image }) => ({ key: articleId, value: image })),
+    ),
+  };
+}

@@ -1,0 +1,24 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError } from '../errors/error.catalogue';
+
+/**
+ * Catalogue errors and GraphQL's own validation errors reach the client as
+ * they are; anything unexpected (a driver error, a bug) is logged and masked,
+ * so SQL or stack traces never leak.
+ */
+export function createErrorFormatter(log: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) return { ...formatted, extensions: { ...original.extensions } };
+    const code = formatted.extensions?.code;
+    if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    log(original);
+    return {
+      message: 'Something went wrong on our side; it has been logged. Try again, and tell the API team if it persists.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

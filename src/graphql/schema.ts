@@ -1,0 +1,18 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { ArticleConnectionResolver, ArticleResolver } from '../articles/article.resolver';
+import { CategoryResolver } from '../categories/category.resolver';
+import { ImageResolver } from '../images/image.resolver';
+import { SourceResolver } from '../sources/source.resolver';
+import { NodeResolver } from './node.resolver';
+
+export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver] as const;
+
+export function buildHabariSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, pubSub, validate: false, emitSchemaFile: false });
+}
+
+/** The text checked in as schema.graphql: sorted, so diffs show real changes only. */
+export function printHabariSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

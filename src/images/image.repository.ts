@@ -1,0 +1,28 @@
+import { In, type DataSource } from 'typeorm';
+import { ArticleImage } from './article-image.entity';
+import { Image } from './image.entity';
+
+export class ImageRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findByIds(ids: readonly number[]): Promise<Image[]> {
+    return this.dataSource.getRepository(Image).find({ where: { id: In([...ids]) } });
+  }
+
+  /** Inline images for many articles in one statement, in reading order. */
+  async findInlineByArticleIds(articleIds: readonly number[]): Promise<Array<{ articleId: number; image: Image }>> {
+    const links = await this.dataSource
+      .getRepository(ArticleImage)
+      .createQueryBuilder('l')
+      .where('l.article_id IN (:...ids)', { ids: [...articleIds] })
+      .orderBy('l.article_id')
+      .addOrderBy('l.position')
+      .getMany();
+    if (!links.length) return [];
+    const images = new Map((await this.findByIds([...new Set(links.map((l) => l.imageId))])).map((i) => [i.id, i]));
+    return links.flatMap((l) => {
+      const image = images.get(l.imageId);
+      return image ? [{ articleId: l.articleId, image }] : [];
+    });
+  }
+}

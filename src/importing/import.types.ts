@@ -1,0 +1,25 @@
+import type { ArticleDraft } from '../articles/article.draft';
+
+/** Where a record came from, so a failure can name the file and line to fix. */
+export interface RecordRef {
+  file: string;
+  line: number;
+}
+
+export type ImportRecord = { ref: RecordRef; draft: ArticleDraft } | { ref: RecordRef; error: string };
+
+export interface ImportFailure extends RecordRef {
+  reason: string;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  failures: ImportFailure[];
+  elapsedMs: number;
+  articlesPerSecond: number;
+}
+
+export type ImportProgress = (done: number) => void;

@@ -1,0 +1,36 @@
+import { ArticleStatus } from '../articles/article.enums';
+import type { LanguageCode } from '../languages/language.catalogue';
+import { parseArticleText } from './article-text.parser';
+import type { ImportRecord } from './import.types';
+
+export interface RawTextOptions {
+  language?: LanguageCode;
+  publish?: boolean;
+  /** Used when the page names no source line. */
+  sourceName?: string | null;
+}
+
+/** One page of article text (the seed format) as an import record. */
+export function rawTextRecord(file: string, text: string, options: RawTextOptions = {}): ImportRecord {
+  const outcome = parseArticleText(text, { language: options.language });
+  if (!outcome.ok) return { ref: { file, line: outcome.line }, error: outcome.reason };
+  const a = outcome.article;
+  const sourceName = a.sourceName ?? options.sourceName ?? null;
+  return {
+    ref: { file, line: 1 },
+    draft: {
+      language: a.language,
+      title: a.title,
+      standfirst: a.standfirst,
+      body: a.body,
+      status: options.publish ? ArticleStatus.PUBLISHED : ArticleStatus.DRAFT,
+      publishedAt: a.publishedAt,
+      readingTimeMinutes: a.readingTimeMinutes,
+      category: a.categoryName ? { name: a.categoryName } : null,
+      source: sourceName ? { name: sourceName } : null,
+      leadImage: a.leadImage,
+      inlineImages: a.inlineImages,
+      tags: [],
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { buildApp, type HabariApp } from '../../src/app';
+import { seedDemoIfEmpty } from '../../src/seeding/demo.seed';
+import { createTestDatabase, testConfig } from './test-database';
+
+export interface TestServer {
+  app: HabariApp;
+  url: string;
+  /** POSTs a GraphQL operation with a real HTTP client and returns the parsed response. */
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[]; status: number }>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { seedDemo?: boolean; perLanguage?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const config = testConfig(db.database, { SEED_DEMO: options.seedDemo ? 'true' : 'false', ...options.env });
+  const app = await buildApp(config);
+  if (options.seedDemo) {
+    await seedDemoIfEmpty(app, { perLanguage: options.perLanguage ?? 25 });
+  }
+  const url = await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    url,
+    async query(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: any[] };
+      return { ...body, status: response.status };
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
