@@ -1,111 +1,198 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { Category } from '../categories/category.entity';
-import { ArticleImage } from '../images/article-image.entity';
-import { Image } from '../images/image.entity';
-import { Source } from '../sources/source.entity';
+import { runSql } from '../db/sql';
 import type { ImageDraft } from './article.draft';
-import { Article } from './article.entity';
-import { ArticleTag } from './article-tag.entity';
+import type { Article } from './article.entity';
+import { ARTICLE_COLUMNS, articleFromRow } from './article.row';
 
 /** Opens write transactions. All article writes go through a WriteTx. */
 export class ArticleWriteRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new WriteTx(manager)));
+  /** Runs `work` in one transaction; `afterCommit` callbacks run only once it has committed. */
+  async transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    let tx: WriteTx | null = null;
+    const result = await this.dataSource.transaction((manager) => {
+      tx = new WriteTx(manager);
+      return work(tx);
+    });
+    (tx as WriteTx | null)?.runCommitted();
+    return result;
   }
 }
 
-/** The statements of one write transaction; nested units run in savepoints. */
+/** The values of an article row that a write sets. */
+export type ArticleRowValues = Omit<Article, 'id' | 'slug' | 'createdAt' | 'version' | 'globalId'>;
+
+/**
+ * The statements of one write transaction, as constant SQL (see db/sql.ts:
+ * bulk import runs these hundreds of thousands of times). Nested units run in
+ * savepoints. Category and source ids found by SELECT are remembered for the
+ * rest of the transaction: a row that a SELECT saw cannot be undone by a
+ * later savepoint rollback, so the memo never points at a missing row.
+ */
 export class WriteTx {
+  private readonly categoryIds = new Map<string, number>();
+  private readonly sourceIds = new Map<string, number>();
+  /** Callbacks per savepoint level: a rolled-back savepoint drops its own. */
+  private readonly committed: Array<Array<() => void>> = [[]];
+
   constructor(readonly manager: EntityManager) {}
+
+  /** Defers `callback` until the whole transaction commits (e.g. announcing an event). */
+  afterCommit(callback: () => void): void {
+    this.committed[this.committed.length - 1].push(callback);
+  }
+
+  /** @internal Called by ArticleWriteRepository once the transaction committed. */
+  runCommitted(): void {
+    for (const callback of this.committed.flat()) {
+      try {
+        callback();
+      } catch {
+        // A listener's failure must not turn a committed write into an error.
+      }
+    }
+  }
 
   /** Runs `work` in a savepoint: if it throws, only its own writes are undone. */
   async savepoint<T>(work: () => Promise<T>): Promise<T> {
     const runner = this.manager.queryRunner;
     if (!runner) throw new Error('savepoint() needs a transaction-bound manager');
     await runner.startTransaction();
+    this.committed.push([]);
     try {
       const result = await work();
       await runner.commitTransaction();
+      const released = this.committed.pop() ?? [];
+      this.committed[this.committed.length - 1].push(...released);
       return result;
     } catch (error) {
+      this.committed.pop();
       await runner.rollbackTransaction();
       throw error;
     }
   }
 
-  findByCanonicalUrl(url: string): Promise<Article | null> {
-    return this.manager.findOne(Article, { where: { canonicalUrl: url } });
+  async findByCanonicalUrl(url: string): Promise<Article | null> {
+    const [row] = await runSql(this.manager, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.canonical_url = ?`, [url]);
+    return row ? articleFromRow(row) : null;
   }
 
-  findByContentHash(language: string, contentHash: string): Promise<Article | null> {
-    return this.manager.findOne(Article, { where: { language, contentHash }, order: { id: 'ASC' } });
+  async findByContentHash(language: string, contentHash: string): Promise<Article | null> {
+    const [row] = await runSql(
+      this.manager,
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.content_hash = ? AND a.language = ? ORDER BY a.id LIMIT 1`,
+      [contentHash, language],
+    );
+    return row ? articleFromRow(row) : null;
   }
 
   async slugTaken(language: string, slug: string, exceptId: number | null): Promise<boolean> {
-    const row = await this.manager.findOne(Article, { where: { language, slug }, select: { id: true } });
-    return row != null && row.id !== exceptId;
+    const [row] = await runSql<{ id: number }>(this.manager, 'SELECT id FROM articles WHERE language = ? AND slug = ?', [language, slug]);
+    return row != null && Number(row.id) !== exceptId;
   }
 
   async categoryId(language: string, slug: string, name: string): Promise<number> {
-    const existing = await this.manager.findOne(Category, { where: { language, slug }, select: { id: true } });
-    if (existing) return existing.id;
-    const result = await this.manager.insert(Category, { language, slug, name });
-    return result.identifiers[0].id as number;
+    const key = `${language}\u0000${slug}`;
+    const known = this.categoryIds.get(key);
+    if (known !== undefined) return known;
+    const [row] = await runSql<{ id: number }>(this.manager, 'SELECT id FROM categories WHERE language = ? AND slug = ?', [language, slug]);
+    if (row) {
+      this.categoryIds.set(key, Number(row.id));
+      return Number(row.id);
+    }
+    return this.insertReturningId('INSERT INTO categories (language, slug, name) VALUES (?, ?, ?) RETURNING id', [language, slug, name]);
   }
 
   async sourceId(slug: string, name: string, url: string | null): Promise<number> {
-    const existing = await this.manager.findOne(Source, { where: { slug }, select: { id: true } });
-    if (existing) return existing.id;
-    const result = await this.manager.insert(Source, { slug, name, url });
-    return result.identifiers[0].id as number;
+    const known = this.sourceIds.get(slug);
+    if (known !== undefined) return known;
+    const [row] = await runSql<{ id: number }>(this.manager, 'SELECT id FROM sources WHERE slug = ?', [slug]);
+    if (row) {
+      this.sourceIds.set(slug, Number(row.id));
+      return Number(row.id);
+    }
+    return this.insertReturningId('INSERT INTO sources (slug, name, url) VALUES (?, ?, ?) RETURNING id', [slug, name, url]);
   }
 
-  async insertImage(image: ImageDraft): Promise<number> {
-    const result = await this.manager.insert(Image, {
-      url: image.url ?? null,
-      caption: image.caption ?? null,
-      credit: image.credit ?? null,
-      alt: image.alt ?? null,
-      width: image.width ?? null,
-      height: image.height ?? null,
-    });
-    return result.identifiers[0].id as number;
+  insertImage(image: ImageDraft): Promise<number> {
+    return this.insertReturningId('INSERT INTO images (url, caption, credit, alt, width, height) VALUES (?, ?, ?, ?, ?, ?) RETURNING id', [
+      image.url ?? null,
+      image.caption ?? null,
+      image.credit ?? null,
+      image.alt ?? null,
+      image.width ?? null,
+      image.height ?? null,
+    ]);
   }
 
-  async insertArticle(values: Partial<Article>): Promise<number> {
-    const result = await this.manager.insert(Article, { ...values, version: 1 });
-    return result.identifiers[0].id as number;
+  insertArticle(slug: string, createdAt: Date, v: ArticleRowValues): Promise<number> {
+    return this.insertReturningId(
+      `INSERT INTO articles (slug, created_at, version, language, title, standfirst, body, body_text, status, published_at, updated_at,
+         reading_time_minutes, word_count, canonical_url, content_hash, draft_fingerprint, tags, category_id, source_id, lead_image_id)
+       VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [slug, createdAt.getTime(), ...rowParams(v)],
+    );
   }
 
-  async updateArticle(id: number, values: Partial<Article>, version: number): Promise<void> {
-    await this.manager.update(Article, { id }, { ...values, version: version + 1 });
-  }
-
-  findArticle(id: number): Promise<Article> {
-    return this.manager.findOneOrFail(Article, { where: { id } });
+  async updateArticle(id: number, v: ArticleRowValues): Promise<void> {
+    await runSql(
+      this.manager,
+      `UPDATE articles SET version = version + 1, language = ?, title = ?, standfirst = ?, body = ?, body_text = ?, status = ?, published_at = ?,
+         updated_at = ?, reading_time_minutes = ?, word_count = ?, canonical_url = ?, content_hash = ?, draft_fingerprint = ?, tags = ?,
+         category_id = ?, source_id = ?, lead_image_id = ?
+       WHERE id = ?`,
+      [...rowParams(v), id],
+    );
   }
 
   /** Removes an article's images (lead and inline); they belong to that article only. */
   async removeImagesOf(article: Article): Promise<void> {
-    const links = await this.manager.find(ArticleImage, { where: { articleId: article.id } });
-    await this.manager.delete(ArticleImage, { articleId: article.id });
-    const imageIds = links.map((l) => l.imageId);
+    const links = await runSql<{ image_id: number }>(this.manager, 'SELECT image_id FROM article_images WHERE article_id = ?', [article.id]);
+    const imageIds = links.map((l) => Number(l.image_id));
+    if (links.length) await runSql(this.manager, 'DELETE FROM article_images WHERE article_id = ?', [article.id]);
     if (article.leadImageId != null) {
-      await this.manager.update(Article, { id: article.id }, { leadImageId: null });
+      await runSql(this.manager, 'UPDATE articles SET lead_image_id = NULL WHERE id = ?', [article.id]);
       imageIds.push(article.leadImageId);
     }
-    if (imageIds.length) await this.manager.delete(Image, imageIds);
+    for (const id of imageIds) await runSql(this.manager, 'DELETE FROM images WHERE id = ?', [id]);
   }
 
   async insertInlineImages(articleId: number, imageIds: number[]): Promise<void> {
-    if (!imageIds.length) return;
-    await this.manager.insert(ArticleImage, imageIds.map((imageId, position) => ({ articleId, imageId, position })));
+    for (const [position, imageId] of imageIds.entries()) {
+      await runSql(this.manager, 'INSERT INTO article_images (article_id, position, image_id) VALUES (?, ?, ?)', [articleId, position, imageId]);
+    }
   }
 
-  async replaceTags(articleId: number, tags: string[]): Promise<void> {
-    await this.manager.delete(ArticleTag, { articleId });
-    if (tags.length) await this.manager.insert(ArticleTag, tags.map((tag) => ({ articleId, tag })));
+  async replaceTags(articleId: number, tags: string[], isNew: boolean): Promise<void> {
+    if (!isNew) await runSql(this.manager, 'DELETE FROM article_tags WHERE article_id = ?', [articleId]);
+    for (const tag of tags) await runSql(this.manager, 'INSERT INTO article_tags (article_id, tag) VALUES (?, ?)', [articleId, tag]);
   }
+
+  private async insertReturningId(sql: string, params: unknown[]): Promise<number> {
+    const [row] = await runSql<{ id: number }>(this.manager, sql, params);
+    return Number(row.id);
+  }
+}
+
+function rowParams(v: ArticleRowValues): unknown[] {
+  return [
+    v.language,
+    v.title,
+    v.standfirst,
+    JSON.stringify(v.body),
+    v.bodyText,
+    v.status,
+    v.publishedAt?.getTime() ?? null,
+    v.updatedAt.getTime(),
+    v.readingTimeMinutes,
+    v.wordCount,
+    v.canonicalUrl,
+    v.contentHash,
+    v.draftFingerprint,
+    JSON.stringify(v.tags),
+    v.categoryId,
+    v.sourceId,
+    v.leadImageId,
+  ];
 }

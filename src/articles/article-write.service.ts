@@ -1,9 +1,9 @@
 import { Errors } from '../errors/error.catalogue';
 import { countWords, deriveReadingTimeMinutes } from '../languages/reading-time';
 import { bodyToText, contentHashOf, draftFingerprint, normalizeSpace, type ArticleDraft } from './article.draft';
-import type { Article } from './article.entity';
+import { Article } from './article.entity';
 import { ArticleStatus } from './article.enums';
-import type { WriteTx } from './article-write.repository';
+import type { ArticleRowValues, WriteTx } from './article-write.repository';
 import { assertLanguage } from './article.service';
 import { slugify } from './slugify';
 
@@ -58,7 +58,7 @@ export class ArticleWriteService {
 
     const wordCount = countWords(bodyText, clean.language);
     const publishedAt = clean.status === ArticleStatus.PUBLISHED ? clean.publishedAt ?? existing?.publishedAt ?? now : clean.publishedAt ?? null;
-    const values: Partial<Article> = {
+    const values: ArticleRowValues = {
       language: clean.language,
       title: clean.title,
       standfirst: clean.standfirst ?? null,
@@ -78,18 +78,18 @@ export class ArticleWriteService {
       leadImageId,
     };
 
-    let id: number;
+    const article = Object.assign(new Article(), values);
     if (existing) {
-      id = existing.id;
-      await tx.updateArticle(id, values, existing.version);
+      await tx.updateArticle(existing.id, values);
+      Object.assign(article, { id: existing.id, slug: existing.slug, createdAt: existing.createdAt, version: existing.version + 1 });
     } else {
       const slug = await this.freeSlug(tx, clean.language, clean.slug || slugify(clean.title) || 'makala', null);
-      id = await tx.insertArticle({ ...values, slug, createdAt: now });
+      const id = await tx.insertArticle(slug, now, values);
+      Object.assign(article, { id, slug, createdAt: now, version: 1 });
     }
-    await tx.insertInlineImages(id, inlineImageIds);
-    await tx.replaceTags(id, clean.tags ?? []);
+    await tx.insertInlineImages(article.id, inlineImageIds);
+    await tx.replaceTags(article.id, article.tags, !existing);
 
-    const article = await tx.findArticle(id);
     const change: ArticleChange = {
       article,
       outcome: existing ? 'updated' : 'created',

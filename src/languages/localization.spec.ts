@@ -59,5 +59,7 @@ describe('reading time', () => {
     ['Habari za leo, Nairobi!', 'sw', 4],
     ['ሰላም ነው። እንዴት ነህ?', 'am', 4],
     ['', 'en', 0],
+    ["Côte d'Ivoire n'a pas 3,5 millions", 'fr', 6],
+    ['የኢትዮጵያ፡ምርጫ ቦርድ', 'am', 3],
   ])('counts words in %j', (text, language, count) => expect(countWords(text, language)).toBe(count));
 });
