@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Repositories, Services } from './composition';
@@ -14,6 +14,7 @@ import { buildHabariSchema } from './graphql/schema';
 import { createGraphQLHttpHandler, sendJson } from './http/graphql-http.handler';
 import { createLogger, type Logger } from './logging/logger';
 import { createPlaygroundHandler } from './playground/playground.handler';
+import { startSubscriptionServer, type SubscriptionLimits, type SubscriptionServer } from './subscriptions/subscription.server';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -25,6 +26,8 @@ export interface HabariApp {
   readonly logger: Logger;
   readonly services: Services;
   readonly repositories: Repositories;
+  /** graphql-ws on the same port and path, and this instance's article event feed. */
+  readonly subscriptions: SubscriptionServer;
   /** Listens on the given port and host (config's by default); resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Closes everything that was opened, in reverse order. Safe to call twice. */
@@ -35,20 +38,27 @@ export interface HabariApp {
  * Builds the whole service without listening: tests and the CLI use the same
  * composition as production. Every resource registers how it closes.
  */
-export async function buildApp(config: Config): Promise<HabariApp> {
+export interface BuildOptions {
+  /** Tighter limits make flow-control tests fast; production uses the defaults. */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<HabariApp> {
   const logger = createLogger(config);
   const closers: Array<() => Promise<void>> = [];
   try {
-    const core = await openCore(config);
+    const core = await openCore(config, logger);
     closers.push(() => core.close());
     const { dataSource, repositories, services, statements } = core;
-    const schema = await buildHabariSchema();
+    const schema = await buildHabariSchema(core.events);
+    const formatError = createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error in a GraphQL operation'));
 
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       introspection: true,
-      plugins: [ApolloServerPluginLandingPageDisabled()],
-      formatError: createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error in a GraphQL operation')),
+      // Cache-control hints wrap every field resolver; HTTP caching will be done per operation instead.
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+      formatError,
     });
     await apollo.start();
     closers.push(() => apollo.stop());
@@ -85,6 +95,20 @@ export async function buildApp(config: Config): Promise<HabariApp> {
           server.closeIdleConnections();
         }),
     );
+    const subscriptions = await startSubscriptionServer({
+      server,
+      path: GRAPHQL_PATH,
+      schema,
+      config,
+      events: repositories.articleEvents,
+      bus: core.events,
+      makeLoaders: () => createLoaders(repositories),
+      baseContext: context,
+      formatError,
+      logger,
+      limits: options.subscriptionLimits,
+    });
+    closers.push(() => subscriptions.close());
 
     let closing: Promise<void> | null = null;
     return {
@@ -95,6 +119,7 @@ export async function buildApp(config: Config): Promise<HabariApp> {
       logger,
       services,
       repositories,
+      subscriptions,
       listen: (port = config.port, host = config.host) =>
         new Promise<string>((resolve, reject) => {
           server.once('error', reject);

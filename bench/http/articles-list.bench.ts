@@ -39,7 +39,8 @@ async function main(): Promise<void> {
 }
 
 async function measure(name: string, script: string, dbFile: string, urlPath: string): Promise<number> {
-  const child = fork(script, [dbFile], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // NODE_ENV=production: graphql-js skips its development-only instanceof checks, as in a deployment.
+  const child = fork(script, [dbFile], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, NODE_ENV: 'production' } });
   const port = await new Promise<number>((resolve) => child.once('message', (m: any) => resolve(m.port)));
   const target = `http://127.0.0.1:${port}${urlPath}`;
   await run(target, 2); // warm up JIT and caches

@@ -8,7 +8,7 @@ import { canonicalLocale, formatPublishedAt } from '../languages/published-at-te
 import { formatReadingTime } from '../languages/reading-time';
 import { Source } from '../sources/source.entity';
 import { ArticleConnection } from './article.connection';
-import { Article } from './article.entity';
+import { Article, BodyBlock } from './article.entity';
 import { ArticleOrder, DateStyle } from './article.enums';
 import { ArticleFilter, PageArgsInput } from './article.inputs';
 import { ReadingTime } from './reading-time.type';
@@ -44,6 +44,16 @@ export class ArticleResolver {
   @FieldResolver(() => ID)
   id(@Root() article: Article): string {
     return toGlobalId('Article', article.id);
+  }
+
+  @FieldResolver(() => [BodyBlock])
+  async body(@Root() article: Article, @Ctx() { loaders }: GraphQLContext): Promise<Article['body']> {
+    return article.body ?? (await loaders.articleBody.load(article.id))?.body ?? [];
+  }
+
+  @FieldResolver(() => String)
+  async bodyText(@Root() article: Article, @Ctx() { loaders }: GraphQLContext): Promise<string> {
+    return article.bodyText ?? (await loaders.articleBody.load(article.id))?.bodyText ?? '';
   }
 
   @FieldResolver(() => Category, { nullable: true })

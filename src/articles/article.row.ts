@@ -1,11 +1,17 @@
 import { Article } from './article.entity';
 import type { ArticleStatus } from './article.enums';
 
-/** Columns of a full article row, in one place for every hand-written SELECT. */
-export const ARTICLE_COLUMNS =
-  'a.id, a.slug, a.language, a.title, a.standfirst, a.body, a.body_text, a.status, a.published_at, a.created_at, a.updated_at,' +
+/**
+ * Every column but the body: what lists read. Bodies are most of a row's
+ * bytes and lists rarely show them, so they load on demand (articleBody loader).
+ */
+export const ARTICLE_SUMMARY_COLUMNS =
+  'a.id, a.slug, a.language, a.title, a.standfirst, a.status, a.published_at, a.created_at, a.updated_at,' +
   ' a.reading_time_minutes, a.word_count, a.canonical_url, a.content_hash, a.draft_fingerprint, a.tags, a.version,' +
   ' a.category_id, a.source_id, a.lead_image_id';
+
+/** Columns of a full article row, in one place for every hand-written SELECT. */
+export const ARTICLE_COLUMNS = `${ARTICLE_SUMMARY_COLUMNS}, a.body, a.body_text`;
 
 type Row = Record<string, unknown>;
 
@@ -13,7 +19,11 @@ const int = (value: unknown): number => Number(value);
 const nullableInt = (value: unknown): number | null => (value == null ? null : Number(value));
 const date = (value: unknown): Date => new Date(Number(value));
 
-/** A database row (either dialect) as an Article entity; PostgreSQL returns BIGINT as text. */
+/**
+ * A database row (either dialect) as an Article entity; PostgreSQL returns
+ * BIGINT as text. Rows read with the summary columns leave `body` and
+ * `bodyText` undefined.
+ */
 export function articleFromRow(row: Row): Article {
   const article = new Article();
   article.id = int(row.id);
@@ -21,8 +31,10 @@ export function articleFromRow(row: Row): Article {
   article.language = row.language as string;
   article.title = row.title as string;
   article.standfirst = (row.standfirst as string | null) ?? null;
-  article.body = JSON.parse(row.body as string);
-  article.bodyText = row.body_text as string;
+  if (row.body !== undefined) {
+    article.body = JSON.parse(row.body as string);
+    article.bodyText = row.body_text as string;
+  }
   article.status = row.status as ArticleStatus;
   article.publishedAt = row.published_at == null ? null : date(row.published_at);
   article.createdAt = date(row.created_at);

@@ -7,8 +7,15 @@ import type { Source } from '../sources/source.entity';
 import type { Repositories, Services } from '../composition';
 import { byIdLoader, groupedLoader } from './by-id.loader';
 
+export interface ArticleBody {
+  id: number;
+  body: Article['body'];
+  bodyText: string;
+}
+
 export interface Loaders {
   article: DataLoader<number, Article | null>;
+  articleBody: DataLoader<number, ArticleBody | null>;
   category: DataLoader<number, Category | null>;
   source: DataLoader<number, Source | null>;
   image: DataLoader<number, Image | null>;
@@ -25,6 +32,7 @@ export interface GraphQLContext {
 export function createLoaders(repositories: Repositories): Loaders {
   return {
     article: byIdLoader((ids) => repositories.articles.findPublishedByIds(ids)),
+    articleBody: byIdLoader((ids) => repositories.articles.findBodies(ids)),
     category: byIdLoader((ids) => repositories.categories.findByIds(ids)),
     source: byIdLoader((ids) => repositories.sources.findByIds(ids)),
     image: byIdLoader((ids) => repositories.images.findByIds(ids)),

@@ -4,11 +4,14 @@ import { ArticleConnectionResolver, ArticleResolver } from '../articles/article.
 import { CategoryResolver } from '../categories/category.resolver';
 import { ImageResolver } from '../images/image.resolver';
 import { SourceResolver } from '../sources/source.resolver';
+import { ArticleEventResolver } from '../subscriptions/article-event.resolver';
+import { MemoryPubSub } from '../subscriptions/memory.pubsub';
 import { NodeResolver } from './node.resolver';
 
-export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver] as const;
+export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver, ArticleEventResolver] as const;
 
-export function buildHabariSchema(pubSub?: PubSub): Promise<GraphQLSchema> {
+/** Our subscriptions bring their own streams (`subscribe`), so the pubSub type-graphql insists on is only a default. */
+export function buildHabariSchema(pubSub: PubSub = new MemoryPubSub()): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, pubSub, validate: false, emitSchemaFile: false });
 }
 
