@@ -14,6 +14,7 @@ import { buildHabariSchema } from './graphql/schema';
 import { createGraphQLHttpHandler, sendJson } from './http/graphql-http.handler';
 import { createLogger, type Logger } from './logging/logger';
 import { createPlaygroundHandler } from './playground/playground.handler';
+import { startRelatedIndexLoop } from './related/related.index-loop';
 import { startSubscriptionServer, type SubscriptionLimits, type SubscriptionServer } from './subscriptions/subscription.server';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -34,15 +35,17 @@ export interface HabariApp {
   close(): Promise<void>;
 }
 
+export interface BuildOptions {
+  /** Tighter limits make flow-control tests fast; production uses the defaults. */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** How often the related index drains its queue (ms); 0 leaves it to the caller (tests, benchmarks). */
+  relatedIndexPollMs?: number;
+}
+
 /**
  * Builds the whole service without listening: tests and the CLI use the same
  * composition as production. Every resource registers how it closes.
  */
-export interface BuildOptions {
-  /** Tighter limits make flow-control tests fast; production uses the defaults. */
-  subscriptionLimits?: Partial<SubscriptionLimits>;
-}
-
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<HabariApp> {
   const logger = createLogger(config);
   const closers: Array<() => Promise<void>> = [];
@@ -50,6 +53,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const core = await openCore(config, logger);
     closers.push(() => core.close());
     const { dataSource, repositories, services, statements } = core;
+    const relatedPollMs = options.relatedIndexPollMs ?? 500;
+    if (relatedPollMs > 0) {
+      const relatedIndexing = startRelatedIndexLoop(services.relatedIndexer, logger, relatedPollMs);
+      closers.push(() => relatedIndexing.stop());
+    }
     const schema = await buildHabariSchema(core.events);
     const formatError = createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error in a GraphQL operation'));
 

@@ -15,6 +15,10 @@ export interface Config {
   /** Base of public article URLs: {base}/{language}/{category}/{slug}. */
   readonly publicBaseUrl: string;
   readonly redisUrl: string | null;
+  /** Prefix of Redis pub/sub channels: instances that share it hear each other's events. */
+  readonly redisChannelPrefix: string;
+  /** How often each instance reads the event outbox (ms), whether or not it was nudged. */
+  readonly subscriptionPollMs: number;
   /** Development escape hatch until editor API keys exist. */
   readonly allowUnauthenticatedWrites: boolean;
   /** Time zone in which publication dates are printed. */
@@ -45,6 +49,8 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: boolean(env, 'SEED_DEMO', true),
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', 'http://localhost:4000').replace(/\/+$/, ''),
     redisUrl: env.REDIS_URL?.trim() || null,
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX?.trim() || 'habari',
+    subscriptionPollMs: integer(env, 'SUBSCRIPTION_POLL_MS', 300, 10, 3_600_000),
     allowUnauthenticatedWrites: boolean(env, 'ALLOW_UNAUTHENTICATED_WRITES', false),
     displayTimeZone: timeZone(env, 'DISPLAY_TIME_ZONE', 'UTC'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'silent' : 'info'),

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { runSql } from '../db/sql';
+import { dialectOf, runSql } from '../db/sql';
 import type { ImageDraft } from './article.draft';
 import type { Article } from './article.entity';
-import { ARTICLE_COLUMNS, articleFromRow } from './article.row';
+import { ARTICLE_SUMMARY_COLUMNS, articleFromRow } from './article.row';
 
 /** Opens write transactions. All article writes go through a WriteTx. */
 export class ArticleWriteRepository {
@@ -11,7 +11,13 @@ export class ArticleWriteRepository {
   /** Runs `work` in one transaction; `afterCommit` callbacks run only once it has committed. */
   async transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     let tx: WriteTx | null = null;
-    const result = await this.dataSource.transaction((manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
+      // TypeORM begins SQLite transactions DEFERRED. One that reads first cannot
+      // become the writer once another process (the server beside an import)
+      // has committed since its read: SQLite answers "database is locked" at
+      // once, for every write left in the chunk. Taking the write lock with the
+      // first statement, as BEGIN IMMEDIATE would, makes it wait (busy_timeout).
+      if (dialectOf(manager) === 'sqlite') await runSql(manager, 'UPDATE articles SET id = id WHERE 0');
       tx = new WriteTx(manager);
       return work(tx);
     });
@@ -73,15 +79,19 @@ export class WriteTx {
     }
   }
 
+  /**
+   * The stored article a draft would replace, without its body: deciding
+   * "unchanged" needs only the fingerprint, and a re-import reads every row.
+   */
   async findByCanonicalUrl(url: string): Promise<Article | null> {
-    const [row] = await runSql(this.manager, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.canonical_url = ?`, [url]);
+    const [row] = await runSql(this.manager, `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.canonical_url = ?`, [url]);
     return row ? articleFromRow(row) : null;
   }
 
   async findByContentHash(language: string, contentHash: string): Promise<Article | null> {
     const [row] = await runSql(
       this.manager,
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.content_hash = ? AND a.language = ? ORDER BY a.id LIMIT 1`,
+      `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.content_hash = ? AND a.language = ? ORDER BY a.id LIMIT 1`,
       [contentHash, language],
     );
     return row ? articleFromRow(row) : null;

@@ -11,6 +11,7 @@ export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
 /** What a write did to public visibility; subscriptions and the related index follow it. */
 export interface ArticleChange {
+  /** As written; for `unchanged`, the stored row without `body`/`bodyText` (the GraphQL fields load them). */
   article: Article;
   outcome: WriteOutcome;
   wasPublished: boolean;

@@ -29,9 +29,13 @@ export interface ArticleDraft {
   inlineImages?: ImageDraft[];
 }
 
+// Runs of whitespace, and single whitespace other than a plain space (tab, newline,
+// U+00A0): a lone space, most of any text, is left alone rather than rewritten.
+const SPACE_TO_FOLD = /\s{2,}|[^\S ]/g;
+
 /** Whitespace folded (incl. U+00A0) and NFC, so invisible differences do not make "new" articles. */
 export function normalizeSpace(text: string): string {
-  return text.normalize('NFC').replace(/[\s\u00a0]+/gu, ' ').trim();
+  return text.normalize('NFC').replace(SPACE_TO_FOLD, ' ').trim();
 }
 
 export function bodyToText(body: readonly BodyBlockData[]): string {

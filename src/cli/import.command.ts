@@ -61,7 +61,8 @@ async function runImport(files: string[], options: ImportCliOptions): Promise<nu
   }
 
   const core = await openCore(loadConfig());
-  const total: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [], elapsedMs: 0, articlesPerSecond: 0 };
+  const total: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [], elapsedMs: 0, articlesPerSecond: 0, rolledBack: false };
+  const rolledBack: string[] = [];
   try {
     for (const file of files) {
       const bar = process.stderr.isTTY ? new SingleBar({ format: `${path.basename(file)} [{bar}] {percentage}% | {articles} articles`, hideCursor: true }, Presets.shades_classic) : null;
@@ -82,11 +83,13 @@ async function runImport(files: string[], options: ImportCliOptions): Promise<nu
       for (const key of ['created', 'updated', 'unchanged', 'failed'] as const) total[key] += summary[key];
       total.failures.push(...summary.failures);
       total.elapsedMs += summary.elapsedMs;
+      if (summary.rolledBack) rolledBack.push(file);
     }
   } finally {
     await core.close();
   }
   for (const failure of total.failures) console.error(`${failure.file}:${failure.line}: ${failure.reason}`);
+  for (const file of rolledBack) console.error(`${file}: nothing written (--strict): fix the line(s) above and import it again.`);
   const written = total.created + total.updated + total.unchanged;
   const rate = total.elapsedMs > 0 ? Math.round((written * 1000) / total.elapsedMs) : written;
   console.log(

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config';
 import { registerImportCommand } from './import.command';
 import { registerMaintenanceCommands } from './maintenance.commands';
+import { registerReindexCommand } from './reindex.command';
 import { serve } from '../main';
 
 /** `habari <command>`: one entry for the server and the editors' tools. */
@@ -15,6 +16,7 @@ async function main(argv: string[]): Promise<void> {
     .action(async () => serve(loadConfig()));
   registerMaintenanceCommands(program);
   registerImportCommand(program);
+  registerReindexCommand(program);
   await program.parseAsync(argv);
 }
 

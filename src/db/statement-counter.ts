@@ -1,5 +1,9 @@
 import type { Logger } from 'typeorm';
 
+/** Tag for a query builder's `.comment()`: marks a statement as background work. */
+export const BACKGROUND_SQL_COMMENT = 'habari:background';
+const BACKGROUND_SQL_PREFIX = `/* ${BACKGROUND_SQL_COMMENT} */`;
+
 /**
  * Counts SQL statements as TypeORM runs them. Cheap enough to leave on in
  * production; it feeds metrics, the N+1 test and the benchmark's
@@ -8,6 +12,7 @@ import type { Logger } from 'typeorm';
 export class StatementCounter implements Logger {
   private count = 0;
   private writeCount = 0;
+  private backgroundCount = 0;
 
   get total(): number {
     return this.count;
@@ -18,7 +23,16 @@ export class StatementCounter implements Logger {
     return this.writeCount;
   }
 
+  /** Statements no request caused (the event outbox poller): kept out of `total` so per-request counts stay exact. */
+  get background(): number {
+    return this.backgroundCount;
+  }
+
   logQuery(query: string): void {
+    if (query.startsWith(BACKGROUND_SQL_PREFIX)) {
+      this.backgroundCount += 1;
+      return;
+    }
     this.count += 1;
     if (/^\s*(INSERT|UPDATE|DELETE)\b/i.test(query)) this.writeCount += 1;
   }

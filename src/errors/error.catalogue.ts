@@ -33,14 +33,23 @@ export const Errors = {
     input('INVALID_CURSOR', `\`${argument}\` is not a cursor this list gave out: pass an \`endCursor\`/\`startCursor\` or edge \`cursor\` from the same query and ordering.`, { argument }),
   unknownLanguage: (tag: string, supported: readonly string[]) =>
     input('UNKNOWN_LANGUAGE', `"${tag}" is not a language Habari publishes in: use one of ${supported.join(', ')} (BCP 47 codes).`, { supported }),
+  invalidEventCursor: (argument: string) =>
+    input('INVALID_CURSOR', `\`${argument}\` is not an event cursor: pass the \`cursor\` of an ArticleEvent this API sent, or omit it to receive new events only.`, { argument }),
+  tooManySubscriptions: (max: number) =>
+    input('TOO_MANY_SUBSCRIPTIONS', `This connection already has ${max} operations running: complete one first, or open another connection.`, { max }),
+  subscriptionsNeedWebSocket: () =>
+    input('SUBSCRIPTIONS_NEED_WEBSOCKET', 'Subscriptions are served over WebSocket (graphql-transport-ws protocol) at the same /graphql URL, not over HTTP.'),
   invalidGlobalId: (id: string) =>
     input('INVALID_ID', `"${id}" is not a Habari ID: pass the \`id\` field of an object this API returned.`),
   articleLookupNeedsKey: () =>
     input('ARTICLE_LOOKUP_NEEDS_KEY', '`article` needs either `id`, or `slug` together with `language`.'),
   invalidDateRange: () =>
     input('INVALID_DATE_RANGE', '`publishedAfter` must be earlier than `publishedBefore`.'),
+  countOutOfRange: (argument: string, max: number, got: number, what: string) =>
+    input('COUNT_OUT_OF_RANGE', `\`${argument}\` is ${got}: ask for 0 to ${max} ${what}.`, { argument, max }),
   invalidArgument: (argument: string, problem: string) =>
     input('INVALID_ARGUMENT', `\`${argument}\` ${problem}`, { argument }),
+  searchQuery: (reason: string, message: string) => input(reason, message, { argument: 'query' }),
   writesDisabled: () =>
     new AppError('UNAUTHENTICATED', 'WRITES_DISABLED', 'Writes need an editor API key; in development you can set ALLOW_UNAUTHENTICATED_WRITES=true.'),
   notFound: (what: string) => new AppError('NOT_FOUND', 'NOT_FOUND', `${what} does not exist.`),

@@ -5,6 +5,8 @@ import type { Category } from '../categories/category.entity';
 import type { Image } from '../images/image.entity';
 import type { Source } from '../sources/source.entity';
 import type { Repositories, Services } from '../composition';
+import { createReadMoreLoaders, type ReadMoreLoaders } from '../readmore/readmore.loaders';
+import { createRelatedLoaders, type RelatedLoaders } from '../related/related.loaders';
 import { byIdLoader, groupedLoader } from './by-id.loader';
 
 export interface ArticleBody {
@@ -13,7 +15,7 @@ export interface ArticleBody {
   bodyText: string;
 }
 
-export interface Loaders {
+export interface Loaders extends RelatedLoaders, ReadMoreLoaders {
   article: DataLoader<number, Article | null>;
   articleBody: DataLoader<number, ArticleBody | null>;
   category: DataLoader<number, Category | null>;
@@ -39,5 +41,7 @@ export function createLoaders(repositories: Repositories): Loaders {
     inlineImages: groupedLoader(async (ids) =>
       (await repositories.images.findInlineByArticleIds(ids)).map(({ articleId, image }) => ({ key: articleId, value: image })),
     ),
+    ...createRelatedLoaders(repositories.related),
+    ...createReadMoreLoaders(repositories.readMore),
   };
 }

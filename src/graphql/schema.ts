@@ -3,12 +3,16 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { ArticleConnectionResolver, ArticleResolver } from '../articles/article.resolver';
 import { CategoryResolver } from '../categories/category.resolver';
 import { ImageResolver } from '../images/image.resolver';
+import { ImportResolver } from '../importing/import.resolver';
 import { SourceResolver } from '../sources/source.resolver';
 import { ArticleEventResolver } from '../subscriptions/article-event.resolver';
 import { MemoryPubSub } from '../subscriptions/memory.pubsub';
 import { NodeResolver } from './node.resolver';
+import { SearchResolver } from '../search/search.resolver';
+import { ArticleRelatedResolver } from '../related/related.resolver';
+import { ArticleReadMoreResolver, ReadMoreMutationResolver } from '../readmore/readmore.resolver';
 
-export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver, ArticleEventResolver] as const;
+export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver, ArticleEventResolver, ImportResolver, SearchResolver, ArticleRelatedResolver, ArticleReadMoreResolver, ReadMoreMutationResolver] as const;
 
 /** Our subscriptions bring their own streams (`subscribe`), so the pubSub type-graphql insists on is only a default. */
 export function buildHabariSchema(pubSub: PubSub = new MemoryPubSub()): Promise<GraphQLSchema> {

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// The largest legitimate request is importArticle's text (at most 5 MB) with JSON escaping,
+// which can double it; the mutation answers a too-long text itself, saying what to do.
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
 /**
  * Apollo Server on plain node:http, without Express: one less framework on the

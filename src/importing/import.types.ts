@@ -20,6 +20,8 @@ export interface ImportSummary {
   failures: ImportFailure[];
   elapsedMs: number;
   articlesPerSecond: number;
+  /** A strict import failed and wrote nothing: `failed` counts every record, `failures` the bad ones. */
+  rolledBack: boolean;
 }
 
 export type ImportProgress = (done: number) => void;

@@ -1,4 +1,5 @@
-import { buildApp, type HabariApp } from '../../src/app';
+import { buildApp, type BuildOptions, type HabariApp } from '../../src/app';
+import type { DatabaseConfig } from '../../src/config';
 import { seedDemoIfEmpty } from '../../src/seeding/demo.seed';
 import { createTestDatabase, testConfig } from './test-database';
 
@@ -10,10 +11,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { seedDemo?: boolean; perLanguage?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
-  const db = await createTestDatabase();
+export interface TestServerOptions {
+  seedDemo?: boolean;
+  perLanguage?: number;
+  env?: Record<string, string>;
+  /** Share another server's database (a second instance); the first server drops it. */
+  database?: DatabaseConfig;
+  build?: BuildOptions;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const db = options.database ? { database: options.database, drop: async () => {} } : await createTestDatabase();
   const config = testConfig(db.database, { SEED_DEMO: options.seedDemo ? 'true' : 'false', ...options.env });
-  const app = await buildApp(config);
+  const app = await buildApp(config, options.build);
   if (options.seedDemo) {
     await seedDemoIfEmpty(app, { perLanguage: options.perLanguage ?? 25 });
   }

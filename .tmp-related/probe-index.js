@@ -1,0 +1,33 @@
+require('/work/main/node_modules/reflect-metadata');
+const fs = require('fs'), os = require('os'), path = require('path');
+const { openCore } = require('/work/main/dist/src/core');
+const { loadConfig, parseDatabaseUrl } = require('/work/main/dist/src/config');
+const { loadBaseArticles, syntheticDrafts } = require('/work/main/dist/bench/related/related.corpus');
+const { CORPUS_DIR } = require('/work/main/dist/src/seeding/demo.seed');
+const { ArticleWriteService } = require('/work/main/dist/src/articles/article-write.service');
+const { relatedQueueHook } = require('/work/main/dist/src/related/related.queue-hook');
+const N = Number(process.env.N || 5000);
+(async () => {
+  const dir = (process.env.KEEP || fs.mkdtempSync(path.join(os.tmpdir(), 'probe-')));
+  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${path.join(dir, 'b.sqlite')}`) };
+  const core = await openCore(config);
+  if (process.env.CACHE) await core.dataSource.query('PRAGMA cache_size = -' + process.env.CACHE);
+  const writer = new ArticleWriteService([relatedQueueHook(core.repositories.related)]);
+  const drafts = [...syntheticDrafts(loadBaseArticles(CORPUS_DIR), N)];
+  let t = performance.now();
+  await core.repositories.writes.transaction(async (tx) => { for (const d of drafts) await writer.upsert(tx, d); });
+  console.log('write ms', (performance.now() - t).toFixed(0));
+  // per-statement timing
+  const times = new Map();
+  const runner = core.dataSource.driver.createQueryRunner();
+  const orig = runner.query.bind(runner);
+  runner.query = async (q, p, s) => { const t0 = performance.now(); try { return await orig(q, p, s); } finally { const k = q.replace(/\s+/g,' ').slice(0, 60); const e = times.get(k) || [0,0]; e[0]+=performance.now()-t0; e[1]++; times.set(k, e); } };
+  const conn = core.dataSource.driver.databaseConnection; const origPrep = conn.prepare.bind(conn); let preps = 0, prepMs = 0;
+  conn.prepare = (q) => { const t0 = performance.now(); try { return origPrep(q); } finally { preps++; prepMs += performance.now() - t0; } };
+  t = performance.now();
+  const s = await core.services.relatedIndexer.drain({ batchSize: 500 });
+  console.log('prepares', preps, prepMs.toFixed(0), 'ms');
+  console.log('drain', s, (performance.now() - t).toFixed(0));
+  console.log([...times].sort((a,b)=>b[1][0]-a[1][0]).slice(0,12).map(([k,[ms,n]])=>`${ms.toFixed(0).padStart(7)} ms ${String(n).padStart(6)}x ${k}`).join('\n'));
+  await core.close();
+})();

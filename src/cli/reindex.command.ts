@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config';
+import { openCore } from '../core';
+import type { DrainOptions } from '../related/related.indexer';
+
+interface ReindexCliOptions {
+  all: boolean;
+  batchSize: string;
+}
+
+export function registerReindexCommand(program: Command): void {
+  program
+    .command('reindex')
+    .description('bring related articles up to date: process the related queue until it is empty')
+    .option('--all', 'queue every published article first (after changing the ranking, or restoring a backup)', false)
+    .option('--batch-size <n>', 'articles per transaction', '500')
+    .action(async (options: ReindexCliOptions) => {
+      process.exitCode = await runReindex(options);
+    });
+}
+
+async function runReindex(options: ReindexCliOptions): Promise<number> {
+  const batchSize = Number(options.batchSize);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    console.error('--batch-size must be a whole number of 1 or more.');
+    return 2;
+  }
+  const core = await openCore(loadConfig());
+  try {
+    const indexer = core.services.relatedIndexer;
+    const started = Date.now();
+    let lastLine = 0;
+    const drain: DrainOptions = {
+      batchSize,
+      // The queue grows while it drains (neighbours follow), so progress is a count, not a percentage.
+      onBatch: (processed) => {
+        if (Date.now() - lastLine < 1000) return;
+        lastLine = Date.now();
+        const rate = Math.round((processed * 1000) / Math.max(1, Date.now() - started));
+        process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}related index: ${processed} articles (${rate}/s)${process.stderr.isTTY ? '' : '\n'}`);
+      },
+    };
+    const summary = options.all ? await indexer.reindexAll(drain) : await indexer.drain(drain);
+    if (process.stderr.isTTY && lastLine) process.stderr.write('\n');
+    console.log(`Indexed ${summary.processed} articles in ${(summary.elapsedMs / 1000).toFixed(1)} s (${summary.articlesPerSecond} articles/s); related lists are up to date.`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}

@@ -1,0 +1,24 @@
+import DataLoader from 'dataloader';
+import type { Article } from '../articles/article.entity';
+import { groupedLoader } from '../graphql/by-id.loader';
+import type { CuratedLink, LatestScope, ReadMoreRepository } from './readmore.repository';
+
+export interface ReadMoreLoaders {
+  curatedLinks: DataLoader<number, CuratedLink[]>;
+  latestArticles: DataLoader<LatestScope, Article[], string>;
+  newerInCategory: DataLoader<Article, Article | null, number>;
+  olderInCategory: DataLoader<Article, Article | null, number>;
+}
+
+/** Per request, like every loader: a list of articles asking read more costs a few statements in all. */
+export function createReadMoreLoaders(readMore: ReadMoreRepository): ReadMoreLoaders {
+  return {
+    curatedLinks: groupedLoader(async (ids) => (await readMore.curatedLinks(ids)).map(({ articleId, link }) => ({ key: articleId, value: link }))),
+    latestArticles: new DataLoader((scopes) => readMore.latest(scopes), {
+      cacheKeyFn: (scope) => `${scope.language}/${scope.categoryId ?? ''}/${scope.limit}`,
+      maxBatchSize: 100,
+    }),
+    newerInCategory: new DataLoader((articles) => readMore.adjacent(articles, 'newer'), { cacheKeyFn: (article) => article.id, maxBatchSize: 100 }),
+    olderInCategory: new DataLoader((articles) => readMore.adjacent(articles, 'older'), { cacheKeyFn: (article) => article.id, maxBatchSize: 100 }),
+  };
+}

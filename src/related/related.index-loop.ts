@@ -1,0 +1,49 @@
+import type { Logger } from '../logging/logger';
+import type { RelatedIndexer } from './related.indexer';
+
+export interface IndexLoop {
+  /** Stops polling and waits for the batch in progress to commit. */
+  stop(): Promise<void>;
+}
+
+/** Small batches in the server, so requests wait for a batch at most a few milliseconds. */
+const SERVER_BATCH_SIZE = 50;
+
+/**
+ * The server's indexer: every `pollMs` it drains related_queue, whoever
+ * queued (this process, the import CLI, another instance). The next tick is
+ * scheduled only after a run ends, so runs never overlap; a failed run is
+ * logged and retried on the next tick (its batch rolled back into the queue).
+ */
+export function startRelatedIndexLoop(indexer: RelatedIndexer, logger: Logger, pollMs: number): IndexLoop {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = () => {
+    timer = null;
+    running = indexer
+      .drain({ batchSize: SERVER_BATCH_SIZE, yieldBetweenBatches: true, shouldStop: () => stopped })
+      .then(
+        (summary) => {
+          if (summary.processed) logger.debug({ articles: summary.processed, ms: summary.elapsedMs }, 'related index updated');
+        },
+        (error: unknown) => logger.error({ err: error }, 'related indexing failed; retrying on the next tick'),
+      )
+      .finally(schedule);
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(tick, pollMs);
+    timer.unref();
+  };
+  schedule();
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

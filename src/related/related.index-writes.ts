@@ -1,0 +1,247 @@
+import type { EntityManager } from 'typeorm';
+import { ArticleStatus } from '../articles/article.enums';
+import { dialectOf, runSql } from '../db/sql';
+import { chunked, marks, sqlBoolean } from './related.sql';
+import type { RelatedResult, TermWeight } from './related.types';
+
+/** A queued article and whether its neighbours must follow it. */
+export interface QueueEntry {
+  articleId: number;
+  cascade: boolean;
+}
+
+/** What the indexer reads of an article to profile it. */
+export interface IndexSource {
+  id: number;
+  status: string;
+  language: string;
+  title: string;
+  standfirst: string | null;
+  bodyText: string;
+  row: Record<string, unknown>;
+}
+
+/** What related_index held for an article before this batch. */
+export interface PreviousIndex {
+  language: string;
+  terms: string[];
+  /** Strictly increases with every indexing of the article: the profile cache's version. */
+  indexedAt: number;
+}
+
+export interface TermDelta {
+  language: string;
+  term: string;
+  delta: number;
+}
+
+/** `language NUL term`: one key for maps of per-language terms. */
+export function termKey(language: string, term: string): string {
+  return `${language}\u0000${term}`;
+}
+
+const IN_LIST = 500;
+
+/**
+ * The indexer's statements, all inside one batch transaction. Multi-row
+ * statements keep a batch of hundreds of articles to a few dozen round trips.
+ */
+export class RelatedIndexWrites {
+  constructor(private readonly manager: EntityManager) {}
+
+  /**
+   * Takes up to `limit` queued articles, oldest first, by deleting their rows:
+   * if the batch rolls back, they are queued again. A write comes first, so on
+   * SQLite the transaction holds the write lock (and the newest snapshot) from
+   * the start; on PostgreSQL, SKIP LOCKED lets instances share the queue.
+   */
+  async claim(limit: number): Promise<QueueEntry[]> {
+    const postgres = dialectOf(this.manager) === 'postgres';
+    const result = await runSql<Record<string, unknown>>(
+      this.manager,
+      `DELETE FROM related_queue WHERE article_id IN
+         (SELECT article_id FROM related_queue ORDER BY enqueued_at, article_id LIMIT ?${postgres ? ' FOR UPDATE SKIP LOCKED' : ''})
+       RETURNING article_id, cascade_neighbours`,
+      [limit],
+    );
+    // TypeORM answers a PostgreSQL DELETE as [rows, rowCount].
+    const rows = (postgres ? result[0] ?? [] : result) as Array<Record<string, unknown>>;
+    return rows.map((row) => ({ articleId: Number(row.article_id), cascade: sqlBoolean(row.cascade_neighbours) })).sort((a, b) => a.articleId - b.articleId);
+  }
+
+  async sources(ids: readonly number[]): Promise<Map<number, IndexSource>> {
+    const sources = new Map<number, IndexSource>();
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql(
+        this.manager,
+        `SELECT a.id, a.status, a.language, a.title, a.standfirst, a.body_text, a.category_id, a.source_id, a.tags, a.published_at, a.content_hash
+         FROM articles a WHERE a.id IN (${marks(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) {
+        sources.set(Number(row.id), {
+          id: Number(row.id),
+          status: row.status as string,
+          language: row.language as string,
+          title: row.title as string,
+          standfirst: (row.standfirst as string | null) ?? null,
+          bodyText: row.body_text as string,
+          row,
+        });
+      }
+    }
+    return sources;
+  }
+
+  /** The term sets the articles were last counted with (related_index.terms). */
+  async previousTermSets(ids: readonly number[]): Promise<Map<number, PreviousIndex>> {
+    const sets = new Map<number, PreviousIndex>();
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql<{ article_id: number; language: string; terms: string; indexed_at: number }>(
+        this.manager,
+        `SELECT article_id, language, terms, indexed_at FROM related_index WHERE article_id IN (${marks(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) sets.set(Number(row.article_id), { language: row.language, terms: JSON.parse(row.terms), indexedAt: Number(row.indexed_at) });
+    }
+    return sets;
+  }
+
+  /**
+   * Adds the deltas to term_stats and answers every touched term's new df
+   * (keyed by termKey). Terms no article holds any more are deleted.
+   * Callers pass deltas sorted by key, so concurrent batches lock rows in one order.
+   */
+  async applyTermDeltas(deltas: readonly TermDelta[]): Promise<Map<string, number>> {
+    const df = new Map<string, number>();
+    const gone: TermDelta[] = [];
+    for (const chunk of chunked(deltas, 1000)) {
+      const rows = await runSql<{ language: string; term: string; df: number }>(
+        this.manager,
+        `INSERT INTO term_stats (language, term, df) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+         ON CONFLICT (language, term) DO UPDATE SET df = term_stats.df + excluded.df
+         RETURNING language, term, df`,
+        chunk.flatMap(({ language, term, delta }) => [language, term, delta]),
+      );
+      for (const row of rows) {
+        const value = Number(row.df);
+        if (value <= 0) gone.push({ language: row.language, term: row.term, delta: 0 });
+        else df.set(termKey(row.language, row.term), value);
+      }
+    }
+    for (const chunk of chunked(gone, IN_LIST)) {
+      await runSql(
+        this.manager,
+        `DELETE FROM term_stats WHERE df <= 0 AND (language, term) IN (VALUES ${chunk.map(() => '(?, ?)').join(', ')})`,
+        chunk.flatMap(({ language, term }) => [language, term]),
+      );
+    }
+    return df;
+  }
+
+  async applyDocDeltas(deltas: ReadonlyMap<string, number>): Promise<void> {
+    const changed = [...deltas].filter(([, delta]) => delta !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+    if (!changed.length) return;
+    await runSql(
+      this.manager,
+      `INSERT INTO language_stats (language, docs) VALUES ${changed.map(() => '(?, ?)').join(', ')}
+       ON CONFLICT (language) DO UPDATE SET docs = language_stats.docs + excluded.docs`,
+      changed.flat(),
+    );
+  }
+
+  /** Replaces the profiles of `ids`; articles without an entry in `profiles` end with none. */
+  async replaceProfiles(ids: readonly number[], profiles: ReadonlyMap<number, readonly TermWeight[]>): Promise<void> {
+    for (const chunk of chunked(ids, IN_LIST)) {
+      await runSql(this.manager, `DELETE FROM article_terms WHERE article_id IN (${marks(chunk.length)})`, chunk);
+    }
+    const rows = [...profiles].flatMap(([id, profile]) => profile.map(({ term, weight }) => [id, term, weight]));
+    for (const chunk of chunked(rows, 1000)) {
+      await runSql(this.manager, `INSERT INTO article_terms (article_id, term, weight) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`, chunk.flat());
+    }
+  }
+
+  async saveTermSets(entries: ReadonlyArray<{ id: number; language: string; terms: readonly string[]; indexedAt: number }>): Promise<void> {
+    for (const chunk of chunked(entries, 200)) {
+      await runSql(
+        this.manager,
+        `INSERT INTO related_index (article_id, language, terms, indexed_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, terms = excluded.terms, indexed_at = excluded.indexed_at`,
+        chunk.flatMap(({ id, language, terms, indexedAt }) => [id, language, JSON.stringify(terms), indexedAt]),
+      );
+    }
+  }
+
+  /** Forgets articles that are no longer published: their index row and their own list. */
+  async forget(ids: readonly number[]): Promise<void> {
+    for (const chunk of chunked(ids, IN_LIST)) {
+      await runSql(this.manager, `DELETE FROM related_index WHERE article_id IN (${marks(chunk.length)})`, chunk);
+      await runSql(this.manager, `DELETE FROM article_related WHERE article_id IN (${marks(chunk.length)})`, chunk);
+    }
+  }
+
+  /** Articles whose stored lists name any of `ids`. */
+  async ownersOf(ids: readonly number[]): Promise<number[]> {
+    const owners = new Set<number>();
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql<{ article_id: number }>(
+        this.manager,
+        `SELECT DISTINCT article_id FROM article_related WHERE related_id IN (${marks(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) owners.add(Number(row.article_id));
+    }
+    return [...owners].sort((a, b) => a - b);
+  }
+
+  /** Takes `ids` out of other articles' lists. */
+  async removeFromLists(ids: readonly number[]): Promise<void> {
+    for (const chunk of chunked(ids, IN_LIST)) {
+      await runSql(this.manager, `DELETE FROM article_related WHERE related_id IN (${marks(chunk.length)})`, chunk);
+    }
+  }
+
+  async replaceLists(lists: ReadonlyMap<number, readonly RelatedResult[]>): Promise<void> {
+    for (const chunk of chunked([...lists.keys()], IN_LIST)) {
+      await runSql(this.manager, `DELETE FROM article_related WHERE article_id IN (${marks(chunk.length)})`, chunk);
+    }
+    const rows = [...lists].flatMap(([id, list]) => list.map((item, position) => [id, position, item.id, item.score, JSON.stringify(item.reasons)]));
+    for (const chunk of chunked(rows, 500)) {
+      await runSql(
+        this.manager,
+        `INSERT INTO article_related (article_id, position, related_id, score, reasons) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flat(),
+      );
+    }
+  }
+
+  /** Length and lowest score of each article's stored list (articles without one are absent). */
+  async listStats(ids: readonly number[]): Promise<Map<number, { count: number; lowest: number }>> {
+    const stats = new Map<number, { count: number; lowest: number }>();
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql<{ article_id: number; n: number; lowest: number }>(
+        this.manager,
+        `SELECT article_id, COUNT(*) AS n, MIN(score) AS lowest FROM article_related WHERE article_id IN (${marks(chunk.length)}) GROUP BY article_id`,
+        chunk,
+      );
+      for (const row of rows) stats.set(Number(row.article_id), { count: Number(row.n), lowest: Number(row.lowest) });
+    }
+    return stats;
+  }
+
+  /** Queues articles to recompute their lists; an article already queued keeps its place and its cascade. */
+  async enqueueNeighbours(ids: readonly number[], now: Date): Promise<void> {
+    for (const chunk of chunked(ids, IN_LIST)) {
+      await runSql(
+        this.manager,
+        `INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at) VALUES ${chunk.map(() => '(?, FALSE, ?)').join(', ')}
+         ON CONFLICT (article_id) DO NOTHING`,
+        chunk.flatMap((id) => [id, now.getTime()]),
+      );
+    }
+  }
+}
+
+export function isPublished(source: IndexSource | undefined): source is IndexSource {
+  return source?.status === ArticleStatus.PUBLISHED;
+}

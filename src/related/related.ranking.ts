@@ -1,0 +1,145 @@
+/**
+ * Related articles, as a pure function of the target and its candidates.
+ *
+ *   score = sharedTerms × (expanded_target · profile_candidate)   if they share a term
+ *         + sameCategory                        if both have the same category
+ *         + sharedTags × |T ∩ C| / √(|T|·|C|)   tags compared normalised
+ *         + sameSource                          if both have the same source
+ *         + closeInTime × 0.5^(days apart / timeHalfLifeDays)
+ *                                               reported only while ≥ closeInTimeFloor
+ *
+ * Profiles are L2-normalised (related.profile.ts). expanded_target is the
+ * target's profile plus feedbackWeight × the mean profile of the feedbackArticles
+ * candidates with the highest plain cosine, normalised again (related.feedback.ts):
+ * it lifts articles on the same topic that share few words with a short target.
+ *
+ * All numbers live in related.weights.ts. A candidate must share terms, tags or
+ * the category: source and time only order articles that are related already.
+ *
+ * Left out: other languages, the target itself, and copies of the target
+ * (isNearDuplicate: same contentHash, same normalised title, or profile cosine
+ * ≥ nearDuplicateCosine). Copies among the candidates are folded into one story
+ * represented by its earliest published member (undated last, then lowest id).
+ *
+ * Deterministic: the order of `candidates` does not matter; equal scores are
+ * ordered by id.
+ */
+import { normalizeText } from '../text/text.normalize';
+import { isNearDuplicate, nearDuplicateGroups } from './related.duplicates';
+import { expandProfile, similarityTo } from './related.feedback';
+import { profileOverlap, type ProfileOverlap } from './related.similarity';
+import type { RelatedInput, RelatedReason, RelatedResult, RelatedSignal } from './related.types';
+import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
+
+const MAX_REASON_TERMS = 5;
+const DAY_MS = 86_400_000;
+const SIGNAL_ORDER: readonly RelatedSignal[] = ['SHARED_TERMS', 'SAME_CATEGORY', 'SHARED_TAGS', 'SAME_SOURCE', 'CLOSE_IN_TIME'];
+const CONTENT_SIGNALS: ReadonlySet<RelatedSignal> = new Set(['SHARED_TERMS', 'SAME_CATEGORY', 'SHARED_TAGS']);
+
+export function rankRelated(
+  target: RelatedInput,
+  candidates: readonly RelatedInput[],
+  first: number,
+  weights: RelatedWeights = RELATED_WEIGHTS,
+): RelatedResult[] {
+  const limit = Math.max(0, Math.floor(first));
+  if (limit === 0) return [];
+
+  const pool = uniqueById(candidates).filter(
+    (candidate) =>
+      candidate.id !== target.id &&
+      candidate.language === target.language &&
+      !isNearDuplicate(target, candidate, weights.nearDuplicateCosine),
+  );
+
+  const stories = representatives(pool, weights.nearDuplicateCosine).map((story) => ({
+    story,
+    overlap: profileOverlap(target.profile, story.profile),
+  }));
+  const neighbours = stories
+    .filter(({ overlap }) => overlap.cosine > 0)
+    .sort((a, b) => b.overlap.cosine - a.overlap.cosine || a.story.id - b.story.id)
+    .slice(0, Math.max(0, Math.floor(weights.feedbackArticles)))
+    .map(({ story }) => story.profile);
+  const expanded = expandProfile(target.profile, neighbours, weights.feedbackWeight);
+
+  const results: RelatedResult[] = [];
+  for (const { story, overlap } of stories) {
+    const termSimilarity = overlap.cosine > 0 ? similarityTo(expanded, story.profile) : 0;
+    const reasons = reasonsFor(target, story, { ...overlap, cosine: termSimilarity }, weights);
+    if (!reasons.some(({ signal }) => CONTENT_SIGNALS.has(signal))) continue;
+    const score = reasons.reduce((sum, { weight }) => sum + weight, 0);
+    results.push({ id: story.id, score, reasons });
+  }
+  results.sort((a, b) => b.score - a.score || a.id - b.id);
+  return results.slice(0, limit);
+}
+
+function uniqueById(items: readonly RelatedInput[]): RelatedInput[] {
+  const byId = new Map<number, RelatedInput>();
+  for (const item of items) if (!byId.has(item.id)) byId.set(item.id, item);
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+function publishedTime(item: RelatedInput): number {
+  const time = item.publishedAt?.getTime();
+  return time === undefined || Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
+}
+
+/** One article per story: the earliest published copy, then the lowest id. */
+function representatives(pool: readonly RelatedInput[], threshold: number): RelatedInput[] {
+  const groups = nearDuplicateGroups(pool, threshold);
+  const chosen = new Map<number, RelatedInput>();
+  pool.forEach((item, index) => {
+    const current = chosen.get(groups[index]);
+    if (!current || publishedTime(item) < publishedTime(current) || (publishedTime(item) === publishedTime(current) && item.id < current.id)) {
+      chosen.set(groups[index], item);
+    }
+  });
+  return [...chosen.values()];
+}
+
+/** `overlap.terms` are the directly shared terms; `overlap.cosine` the (expanded) term similarity. */
+function reasonsFor(target: RelatedInput, candidate: RelatedInput, overlap: ProfileOverlap, weights: RelatedWeights): RelatedReason[] {
+  const reasons: RelatedReason[] = [];
+
+  if (overlap.cosine > 0 && weights.sharedTerms > 0) {
+    reasons.push({ signal: 'SHARED_TERMS', weight: weights.sharedTerms * overlap.cosine, terms: overlap.terms.slice(0, MAX_REASON_TERMS) });
+  }
+  if (target.categoryId !== null && target.categoryId === candidate.categoryId && weights.sameCategory > 0) {
+    reasons.push({ signal: 'SAME_CATEGORY', weight: weights.sameCategory });
+  }
+  const tags = sharedTags(target.tags, candidate.tags);
+  if (tags.shared.length > 0 && weights.sharedTags > 0) {
+    reasons.push({ signal: 'SHARED_TAGS', weight: weights.sharedTags * tags.overlap, tags: tags.shared });
+  }
+  if (target.sourceId !== null && target.sourceId === candidate.sourceId && weights.sameSource > 0) {
+    reasons.push({ signal: 'SAME_SOURCE', weight: weights.sameSource });
+  }
+  const closeness = timeCloseness(target, candidate, weights.timeHalfLifeDays);
+  if (closeness >= weights.closeInTimeFloor && weights.closeInTime > 0) {
+    reasons.push({ signal: 'CLOSE_IN_TIME', weight: weights.closeInTime * closeness });
+  }
+
+  return reasons.sort((a, b) => b.weight - a.weight || SIGNAL_ORDER.indexOf(a.signal) - SIGNAL_ORDER.indexOf(b.signal));
+}
+
+/** Tags match whatever their case or accents; reported as the target spells them. */
+function sharedTags(targetTags: readonly string[], candidateTags: readonly string[]): { shared: string[]; overlap: number } {
+  const own = new Map<string, string>();
+  for (const tag of targetTags) {
+    const key = normalizeText(tag);
+    if (key !== '' && !own.has(key)) own.set(key, tag);
+  }
+  const theirs = new Set(candidateTags.map(normalizeText).filter((key) => key !== ''));
+  const shared = [...own].filter(([key]) => theirs.has(key)).map(([, tag]) => tag);
+  const overlap = shared.length === 0 ? 0 : shared.length / Math.sqrt(own.size * theirs.size);
+  return { shared, overlap };
+}
+
+/** 1 on the same instant, 0.5 one half-life apart; 0 when either date is unknown. */
+function timeCloseness(a: RelatedInput, b: RelatedInput, halfLifeDays: number): number {
+  const [ta, tb] = [publishedTime(a), publishedTime(b)];
+  if (!Number.isFinite(ta) || !Number.isFinite(tb) || halfLifeDays <= 0) return 0;
+  return Math.pow(0.5, Math.abs(ta - tb) / DAY_MS / halfLifeDays);
+}

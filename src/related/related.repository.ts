@@ -1,0 +1,219 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ArticleStatus } from '../articles/article.enums';
+import { runSql } from '../db/sql';
+import type { LanguageCode } from '../languages/language.catalogue';
+import { compareTerms } from './related.profile';
+import { ProfileCache } from './related.profile-cache';
+import { chunked, marks } from './related.sql';
+import type { RelatedInput, RelatedReason, TermWeight } from './related.types';
+
+/** One entry of an article's precomputed list, in position order. */
+export interface StoredRelated {
+  relatedId: number;
+  score: number;
+  reasons: RelatedReason[];
+}
+
+type Runner = DataSource | EntityManager;
+type Row = Record<string, unknown>;
+
+const IN_LIST = 500;
+/** See candidateIds. */
+export const POSTINGS_DF_CAP = 1000;
+
+/**
+ * The related-articles index, read side (also used inside the indexer's
+ * transaction: construct it on that transaction's manager). Everything here
+ * is a read except the queue inserts, which writers call in their own
+ * transaction.
+ */
+export class RelatedRepository {
+  constructor(
+    private readonly db: Runner,
+    private readonly profiles = new ProfileCache(),
+  ) {}
+
+  /** The same repository on a transaction's manager, sharing the profile cache. */
+  on(manager: EntityManager): RelatedRepository {
+    return new RelatedRepository(manager, this.profiles);
+  }
+
+  /** What the indexer just wrote, so ranking the next articles need not read it back. */
+  rememberProfile(articleId: number, indexedAt: number, profile: readonly TermWeight[]): void {
+    this.profiles.set(articleId, indexedAt, profile);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * Stored lists of the given articles. An article missing from the map has
+   * not been indexed yet (queued); an indexed article with nothing related
+   * maps to []. One statement per 500 ids.
+   */
+  async storedLists(ids: readonly number[]): Promise<Map<number, StoredRelated[]>> {
+    const lists = new Map<number, StoredRelated[]>();
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql(
+        this.db,
+        `SELECT ri.article_id, ar.related_id, ar.score, ar.reasons FROM related_index ri
+         LEFT JOIN article_related ar ON ar.article_id = ri.article_id
+         WHERE ri.article_id IN (${marks(chunk.length)}) ORDER BY ri.article_id, ar.position`,
+        chunk,
+      );
+      for (const row of rows) {
+        const id = Number(row.article_id);
+        let list = lists.get(id);
+        if (!list) lists.set(id, (list = []));
+        if (row.related_id != null) list.push({ relatedId: Number(row.related_id), score: Number(row.score), reasons: JSON.parse(row.reasons as string) });
+      }
+    }
+    return lists;
+  }
+
+  /** Document frequencies of `terms` in one language; terms no indexed article has are absent. */
+  async termFrequencies(language: string, terms: readonly string[]): Promise<Map<string, number>> {
+    const df = new Map<string, number>();
+    for (const chunk of chunked(terms, IN_LIST)) {
+      const rows = await runSql<{ term: string; df: number }>(
+        this.db,
+        `SELECT term, df FROM term_stats WHERE language = ? AND term IN (${marks(chunk.length)})`,
+        [language, ...chunk],
+      );
+      for (const row of rows) df.set(row.term, Number(row.df));
+    }
+    return df;
+  }
+
+  /** How many articles of each language are indexed (the N of idf). */
+  async languageDocs(languages: readonly string[]): Promise<Map<string, number>> {
+    if (!languages.length) return new Map();
+    const rows = await runSql<{ language: string; docs: number }>(
+      this.db,
+      `SELECT language, docs FROM language_stats WHERE language IN (${marks(languages.length)})`,
+      [...languages],
+    );
+    return new Map(rows.map((row) => [row.language, Number(row.docs)]));
+  }
+
+  /**
+   * The `limit` indexed articles of `language` whose profiles have the largest
+   * dot product with `profile`, through the term postings (ix_article_terms_term).
+   * Terms in more than POSTINGS_DF_CAP articles are left out of the search (not
+   * of the ranking): they carry little weight, and their postings would make
+   * the search grow with the archive. The CROSS JOINs keep SQLite walking the
+   * few query terms first.
+   */
+  async candidateIds(language: string, profile: readonly TermWeight[], excludeId: number, limit: number): Promise<number[]> {
+    if (!profile.length) return [];
+    const values = profile.map(() => '(CAST(? AS VARCHAR(200)), CAST(? AS DOUBLE PRECISION))').join(', ');
+    const rows = await runSql<{ id: number }>(
+      this.db,
+      `WITH q (term, weight) AS (VALUES ${values})
+       SELECT t.article_id AS id, SUM(t.weight * q.weight) AS dot
+       FROM q CROSS JOIN term_stats s CROSS JOIN article_terms t CROSS JOIN related_index r
+       WHERE s.language = ? AND s.term = q.term AND s.df <= ? AND t.term = q.term
+         AND r.article_id = t.article_id AND r.language = ? AND t.article_id <> ?
+       GROUP BY t.article_id ORDER BY dot DESC, t.article_id LIMIT ?`,
+      [...profile.flatMap(({ term, weight }) => [term, weight]), language, POSTINGS_DF_CAP, language, excludeId, limit],
+    );
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** Indexed, published articles as the ranking sees them: metadata and profile (cached; see ProfileCache). */
+  async relatedInputs(ids: readonly number[]): Promise<RelatedInput[]> {
+    const inputs: RelatedInput[] = [];
+    for (const chunk of chunked([...new Set(ids)], IN_LIST)) {
+      const rows = await runSql(
+        this.db,
+        `SELECT a.id, a.language, a.category_id, a.source_id, a.tags, a.published_at, a.content_hash, a.title, ri.indexed_at
+         FROM articles a JOIN related_index ri ON ri.article_id = a.id WHERE a.id IN (${marks(chunk.length)}) AND a.status = ?`,
+        [...chunk, ArticleStatus.PUBLISHED],
+      );
+      const profiles = new Map<number, readonly TermWeight[]>();
+      const missing: Array<{ id: number; indexedAt: number }> = [];
+      for (const row of rows) {
+        const [id, indexedAt] = [Number(row.id), Number(row.indexed_at)];
+        const profile = this.profiles.get(id, indexedAt);
+        if (profile) profiles.set(id, profile);
+        else missing.push({ id, indexedAt });
+      }
+      if (missing.length) {
+        const read = await this.readProfiles(missing.map(({ id }) => id));
+        for (const { id, indexedAt } of missing) {
+          const profile = read.get(id) ?? [];
+          this.profiles.set(id, indexedAt, profile);
+          profiles.set(id, profile);
+        }
+      }
+      for (const row of rows) inputs.push({ ...inputFields(row), profile: profiles.get(Number(row.id))! });
+    }
+    return inputs.sort((a, b) => a.id - b.id);
+  }
+
+  private async readProfiles(ids: readonly number[]): Promise<Map<number, TermWeight[]>> {
+    const terms = await runSql<{ article_id: number; term: string; weight: number }>(
+      this.db,
+      `SELECT article_id, term, weight FROM article_terms WHERE article_id IN (${marks(ids.length)})`,
+      [...ids],
+    );
+    const profiles = new Map<number, TermWeight[]>();
+    for (const row of terms) {
+      const id = Number(row.article_id);
+      let profile = profiles.get(id);
+      if (!profile) profiles.set(id, (profile = []));
+      profile.push({ term: row.term, weight: Number(row.weight) });
+    }
+    for (const profile of profiles.values()) profile.sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term));
+    return profiles;
+  }
+
+  /**
+   * The write hook's one statement: queue the article (again), with its
+   * neighbours to follow. Runs in the writer's transaction.
+   */
+  async enqueueChanged(manager: EntityManager, articleId: number, now: Date): Promise<void> {
+    await runSql(
+      manager,
+      `INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at) VALUES (?, TRUE, ?)
+       ON CONFLICT (article_id) DO UPDATE SET cascade_neighbours = TRUE`,
+      [articleId, now.getTime()],
+    );
+  }
+
+  /** Queues every published article with its neighbours: `habari reindex --all`. */
+  async enqueueAllPublished(now: Date): Promise<number> {
+    await runSql(
+      this.db,
+      `INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at)
+       SELECT id, TRUE, CAST(? AS BIGINT) FROM articles WHERE status = ?
+       ON CONFLICT (article_id) DO UPDATE SET cascade_neighbours = TRUE`,
+      [now.getTime(), ArticleStatus.PUBLISHED],
+    );
+    return this.queuedCount();
+  }
+
+  async hasQueued(): Promise<boolean> {
+    return (await runSql(this.db, 'SELECT article_id FROM related_queue LIMIT 1')).length > 0;
+  }
+
+  async queuedCount(): Promise<number> {
+    const [row] = await runSql<{ n: number }>(this.db, 'SELECT COUNT(*) AS n FROM related_queue');
+    return Number(row.n);
+  }
+}
+
+/** The ranking's view of an article row (everything but the profile). */
+export function inputFields(row: Row): Omit<RelatedInput, 'profile'> {
+  return {
+    id: Number(row.id),
+    language: row.language as LanguageCode,
+    categoryId: row.category_id == null ? null : Number(row.category_id),
+    sourceId: row.source_id == null ? null : Number(row.source_id),
+    tags: JSON.parse(row.tags as string),
+    publishedAt: row.published_at == null ? null : new Date(Number(row.published_at)),
+    contentHash: row.content_hash as string,
+    title: row.title as string,
+  };
+}

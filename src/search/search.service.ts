@@ -1,0 +1,67 @@
+import { assertLanguage } from '../articles/article.service';
+import type { ArticleListFilter } from '../articles/article.list-sql';
+import { Errors } from '../errors/error.catalogue';
+import type { LanguageCode } from '../languages/language.catalogue';
+import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { SearchQueryError } from './search.errors';
+import { parseSearchQuery } from './search.query';
+import type { SearchRepository } from './search.repository';
+import { buildSnippet } from './search.snippet';
+import type { SearchConnection } from './search.types';
+
+export const DEFAULT_SEARCH_PAGE = 10;
+export const MAX_SEARCH_PAGE = 50;
+/** Relevance order cannot be keyset-paged; cursors are positions in the result list. */
+const CURSOR_ORDER = 'RELEVANCE';
+/** Deep relevance pages are never useful and cost a sort of everything before them. */
+const MAX_SEARCH_OFFSET = 1000;
+
+export class SearchService {
+  constructor(private readonly index: SearchRepository) {}
+
+  async search(query: string, language: string | null, filter: ArticleListFilter, first: number | null, after: string | null): Promise<SearchConnection> {
+    assertLanguage(language);
+    assertLanguage(filter.language);
+    const size = first ?? DEFAULT_SEARCH_PAGE;
+    if (size < 0) throw Errors.pageSizeNegative('first', size);
+    if (size > MAX_SEARCH_PAGE) throw Errors.pageSizeTooLarge('first', MAX_SEARCH_PAGE, size);
+    let offset = 0;
+    if (after != null) {
+      const cursor = decodeCursor(after, CURSOR_ORDER);
+      if (!cursor) throw Errors.invalidCursor('after');
+      offset = cursor.value;
+    }
+    if (offset > MAX_SEARCH_OFFSET) throw Errors.invalidArgument('after', `goes past the first ${MAX_SEARCH_OFFSET} results: refine the search instead.`);
+
+    let terms: string[];
+    try {
+      terms = parseSearchQuery(query, (language ?? filter.language ?? undefined) as LanguageCode | undefined).terms;
+    } catch (error) {
+      if (error instanceof SearchQueryError) throw Errors.searchQuery(error.reason, error.message);
+      throw error;
+    }
+    const scoped: ArticleListFilter = { ...filter, language: language ?? filter.language ?? null };
+    const rows = size === 0 ? [] : await this.index.search(terms, scoped, size + 1, offset);
+    const hits = rows.slice(0, size);
+    const edges = hits.map((row, index) => ({
+      cursor: encodeCursor({ order: CURSOR_ORDER, value: offset + index + 1, id: row.article.id }),
+      node: { article: row.article, score: row.score, snippet: snippetFor(row.article, terms) },
+    }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: offset > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+      countTotal: () => this.index.count(terms, scoped),
+    };
+  }
+}
+
+/** Body excerpt around the matches; the title when only the title matched. */
+function snippetFor(article: { title: string; bodyText: string }, terms: string[]): string {
+  const fromBody = buildSnippet(article.bodyText, terms);
+  return fromBody.includes('<mark>') ? fromBody : buildSnippet(article.title, terms);
+}

@@ -1,0 +1,133 @@
+import type { Logger } from '../logging/logger';
+import type { Loaders } from '../graphql/context';
+import { EVENTS_COMMITTED, type ArticleEventBus } from './article-event.bus';
+import type { ArticleEventRecord } from './article-event.entity';
+import type { ArticleEventRepository, EventCriteria } from './article-event.repository';
+import { openEventStream, type EventDelivery, type EventSource, type StreamLimits, type SubscriberConnection } from './article-event.stream';
+import type { BusSubscription } from './memory.pubsub';
+
+const READY_WAIT_MS = 2_000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+export interface FeedOptions extends StreamLimits {
+  /** How often the outbox is read even without a nudge: the safety net for writers we cannot hear. */
+  pollMs: number;
+  /** Outbox rows per read when publishing. */
+  pageSize: number;
+}
+
+/**
+ * This instance's view of the outbox. Whatever the writer (this process, the
+ * import CLI, another instance), events reach local subscribers the same
+ * way: a nudge (the bus) or the poll timer makes it read rows with
+ * id > last seen, in id order, and hand them to every local listener once.
+ * Reads are single-flight, so nudges and ticks that overlap cost one query.
+ */
+export class ArticleEventFeed implements EventSource {
+  private lastSeen = 0;
+  private readonly listeners = new Set<(delivery: EventDelivery) => void>();
+  private pulling: Promise<void> | null = null;
+  private pullAgain = false;
+  private timer: NodeJS.Timeout | null = null;
+  private nudges: BusSubscription<{ lastId: number }> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly events: ArticleEventRepository,
+    private readonly bus: ArticleEventBus,
+    private readonly makeLoaders: () => Loaders,
+    private readonly options: FeedOptions,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts at the newest event: a new instance does not replay history to live subscribers. */
+  async start(): Promise<void> {
+    this.lastSeen = await this.events.lastId();
+    const nudges = this.bus.subscribe(EVENTS_COMMITTED);
+    this.nudges = nudges;
+    void (async () => {
+      for await (const { lastId } of nudges) if (lastId > this.lastSeen) void this.poll();
+    })().catch((error: unknown) => this.logger.warn({ err: error }, 'event announcements stopped; polling continues'));
+    // Redis down at start must not keep the server down: the poller covers until it is back.
+    const ready = await Promise.race([nudges.ready.then(() => true, () => false), delay(READY_WAIT_MS).then(() => false)]);
+    if (!ready) this.logger.warn('event announcements are not connected yet; relying on polling meanwhile');
+    this.timer = setInterval(() => void this.poll(), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  open(criteria: EventCriteria, after: number | null, connection: SubscriberConnection | null): AsyncIterableIterator<EventDelivery> {
+    return openEventStream(this, criteria, after, this.options, connection);
+  }
+
+  listen(listener: (delivery: EventDelivery) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async replay(afterId: number, criteria: EventCriteria, limit: number) {
+    const rows = await this.events.listAfter(afterId, limit, criteria);
+    return { deliveries: await this.load(rows, false), scannedTo: rows.at(-1)?.id ?? afterId, full: rows.length === limit };
+  }
+
+  /** Reads the outbox now; resolves when everything committed so far has been handed out. */
+  poll(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.pulling) {
+      this.pullAgain = true;
+      return this.pulling;
+    }
+    this.pulling = (async () => {
+      try {
+        do {
+          this.pullAgain = false;
+          await this.publishNew();
+        } while (this.pullAgain && !this.stopped);
+      } catch (error) {
+        this.logger.error({ err: error }, 'reading the article event outbox failed; retrying on the next tick');
+      } finally {
+        this.pulling = null;
+      }
+    })();
+    return this.pulling;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.nudges?.return?.();
+    await this.pulling;
+    this.listeners.clear();
+  }
+
+  private async publishNew(): Promise<void> {
+    for (;;) {
+      const rows = await this.events.listAfter(this.lastSeen, this.options.pageSize, {}, true);
+      if (!rows.length || this.stopped) return;
+      // Nobody listening: move on without loading articles. Anyone who starts
+      // listening after this read is covered by their own replay.
+      const deliveries = this.listeners.size ? await this.load(rows, true) : [];
+      this.lastSeen = rows[rows.length - 1].id;
+      for (const delivery of deliveries) for (const listener of this.listeners) listener(delivery);
+      if (rows.length < this.options.pageSize) return;
+      // A bulk import: give sockets a turn to drain before the next page.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async load(rows: ArticleEventRecord[], background: boolean): Promise<EventDelivery[]> {
+    if (!rows.length) return [];
+    const articles = new Map((await this.events.findArticles(rows.map((row) => row.articleId), background)).map((a) => [a.id, a]));
+    const loaders = this.makeLoaders();
+    const deliveries: EventDelivery[] = [];
+    for (const record of rows) {
+      const article = articles.get(record.articleId);
+      // Articles are never deleted; if one were, its events have nothing to show.
+      if (article) deliveries.push({ record, article, loaders });
+    }
+    return deliveries;
+  }
+}

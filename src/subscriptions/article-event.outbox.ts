@@ -1,0 +1,23 @@
+import type { ArticleChange, ArticleChangeHook } from '../articles/article-write.service';
+import type { ArticleEventRepository } from './article-event.repository';
+import { ArticleEventKind } from './article-event.types';
+
+/** The event a write emits, if any: only changes to what the public can see count. */
+export function eventKindOf(change: Pick<ArticleChange, 'outcome' | 'wasPublished' | 'isPublished'>): ArticleEventKind | null {
+  if (change.outcome === 'unchanged') return null;
+  if (change.isPublished) return change.wasPublished ? ArticleEventKind.UPDATED : ArticleEventKind.PUBLISHED;
+  return change.wasPublished ? ArticleEventKind.UNPUBLISHED : null;
+}
+
+/**
+ * Writes the event row in the article's own transaction (both commit or
+ * neither does), then, only once committed, tells listeners a new id exists.
+ */
+export function articleEventOutbox(events: ArticleEventRepository, announce: (eventId: number) => void): ArticleChangeHook {
+  return async (tx, change) => {
+    const kind = eventKindOf(change);
+    if (!kind) return;
+    const id = await events.append(tx.manager, kind, change.article.id, change.article.updatedAt ?? new Date());
+    tx.afterCommit(() => announce(id));
+  };
+}

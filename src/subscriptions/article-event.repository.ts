@@ -1,0 +1,81 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Article } from '../articles/article.entity';
+import { BACKGROUND_SQL_COMMENT } from '../db/statement-counter';
+import { ArticleEventRecord } from './article-event.entity';
+import type { ArticleEventKind } from './article-event.types';
+
+export interface EventCriteria {
+  kind?: ArticleEventKind;
+  language?: string | null;
+  categorySlug?: string | null;
+  sourceSlug?: string | null;
+}
+
+/**
+ * The advisory lock every event writer takes (any constant they share). On PostgreSQL, sequence values are
+ * taken at insert time but become visible at commit, so two transactions can
+ * commit ids 6 then 5; a reader that has moved past 6 would never see 5.
+ * Holding this transaction-level lock from the insert to the commit makes
+ * event writers take ids in commit order (the lock is released only after
+ * the commit is visible). SQLite has one writer at a time, so it needs none.
+ */
+const OUTBOX_LOCK_KEY = 0x4842_4556; // "HBEV"
+
+/** The only code that reads or writes the article_events outbox. */
+export class ArticleEventRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends an event for the article's current row inside the caller's
+   * transaction (one statement copies language and slugs); returns its id.
+   */
+  async append(manager: EntityManager, kind: ArticleEventKind, articleId: number, at: Date): Promise<number> {
+    const pg = manager.connection.options.type === 'postgres';
+    if (pg) await manager.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_LOCK_KEY]);
+    const [p1, p2, p3] = pg ? ['$1', '$2', '$3'] : ['?', '?', '?'];
+    const rows: Array<{ id: number | string }> = await manager.query(
+      `INSERT INTO article_events (kind, article_id, language, category_slug, source_slug, created_at)
+       SELECT ${p1}, a.id, a.language, c.slug, s.slug, ${p2}
+       FROM articles a
+       LEFT JOIN categories c ON c.id = a.category_id
+       LEFT JOIN sources s ON s.id = a.source_id
+       WHERE a.id = ${p3}
+       RETURNING id`,
+      [kind, at.getTime(), articleId],
+    );
+    if (!rows.length) throw new Error(`article ${articleId} vanished inside its own write transaction`);
+    return Number(rows[0].id);
+  }
+
+  /**
+   * Events after `afterId` in id (commit) order; one indexed range read.
+   * `background` marks the poller's reads, which no request caused.
+   */
+  listAfter(afterId: number, limit: number, criteria: EventCriteria = {}, background = false): Promise<ArticleEventRecord[]> {
+    const qb = this.dataSource.getRepository(ArticleEventRecord).createQueryBuilder('e').where('e.id > :afterId', { afterId });
+    if (criteria.kind) qb.andWhere('e.kind = :kind', { kind: criteria.kind });
+    if (criteria.language) qb.andWhere('e.language = :language', { language: criteria.language });
+    if (criteria.categorySlug) qb.andWhere('e.category_slug = :categorySlug', { categorySlug: criteria.categorySlug });
+    if (criteria.sourceSlug) qb.andWhere('e.source_slug = :sourceSlug', { sourceSlug: criteria.sourceSlug });
+    if (background) qb.comment(BACKGROUND_SQL_COMMENT);
+    return qb.orderBy('e.id', 'ASC').limit(limit).getMany();
+  }
+
+  async lastId(): Promise<number> {
+    const row: { id: number | string | null } | undefined = await this.dataSource
+      .getRepository(ArticleEventRecord)
+      .createQueryBuilder('e')
+      .comment(BACKGROUND_SQL_COMMENT)
+      .select('MAX(e.id)', 'id')
+      .getRawOne();
+    return Number(row?.id ?? 0);
+  }
+
+  /** Articles by id whatever their status: an event shows the article even after it was unpublished. */
+  findArticles(ids: readonly number[], background = false): Promise<Article[]> {
+    if (!ids.length) return Promise.resolve([]);
+    const qb = this.dataSource.getRepository(Article).createQueryBuilder('a').where('a.id IN (:...ids)', { ids: [...new Set(ids)] });
+    if (background) qb.comment(BACKGROUND_SQL_COMMENT);
+    return qb.getMany();
+  }
+}

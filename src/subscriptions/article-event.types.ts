@@ -1,0 +1,42 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Article } from '../articles/article.entity';
+
+export enum ArticleEventKind {
+  PUBLISHED = 'PUBLISHED',
+  UPDATED = 'UPDATED',
+  UNPUBLISHED = 'UNPUBLISHED',
+}
+registerEnumType(ArticleEventKind, {
+  name: 'ArticleEventKind',
+  description: 'What happened to public visibility: became visible, changed while visible, or stopped being visible.',
+});
+
+@InputType({ description: 'Narrow an event stream; all given conditions must hold (values as they were at event time).' })
+export class ArticleEventFilter {
+  @Field(() => String, { nullable: true, description: 'BCP 47 code: sw, ha, am, so, fr or en.' })
+  language?: string | null;
+
+  @Field(() => String, { nullable: true })
+  categorySlug?: string | null;
+
+  @Field(() => String, { nullable: true })
+  sourceSlug?: string | null;
+}
+
+@ObjectType({ description: 'One change to a public article, in the order changes committed.' })
+export class ArticleEvent {
+  @Field({ description: 'Pass as `after` to resume right after this event, without gaps or repeats.' })
+  cursor: string;
+
+  @Field(() => ArticleEventKind)
+  kind: ArticleEventKind;
+
+  @Field(() => ID, { description: 'The article `id`, also for UNPUBLISHED events.' })
+  articleId: string;
+
+  @Field(() => Article, { description: 'The article as stored now, whatever its status (an UNPUBLISHED article is no longer public).' })
+  article: Article;
+
+  @Field(() => Date)
+  occurredAt: Date;
+}

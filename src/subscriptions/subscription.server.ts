@@ -1,0 +1,160 @@
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Config } from '../config';
+import { Errors } from '../errors/error.catalogue';
+import type { GraphQLContext, Loaders } from '../graphql/context';
+import type { Logger } from '../logging/logger';
+import type { ArticleEventBus } from './article-event.bus';
+import { ArticleEventFeed } from './article-event.feed';
+import type { ArticleEventRepository } from './article-event.repository';
+import type { SubscriptionContext } from './article-event.resolver';
+import { ArticleEventService } from './article-event.service';
+import type { SubscriberConnection } from './article-event.stream';
+import { createSharedSubscribe } from './shared-execution';
+
+export interface SubscriptionLimits {
+  /** Operations one connection may run at once; the next one gets an error. */
+  maxOperationsPerConnection: number;
+  /** A socket that sends no connection_init within this is closed with 4408. */
+  connectionInitWaitMs: number;
+  /** WebSocket ping interval; a peer that does not pong within it is terminated. */
+  keepAliveMs: number;
+  /** Live events buffered per subscription before its client counts as too slow. */
+  maxQueuedEvents: number;
+  maxBufferedBytes: number;
+  /** Outbox rows per read (live publishing and replay). */
+  pageSize: number;
+  /** How long a closing socket may take to finish its close handshake before it is cut. */
+  closeGraceMs: number;
+}
+
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = Object.freeze({
+  maxOperationsPerConnection: 20,
+  connectionInitWaitMs: 3_000,
+  keepAliveMs: 15_000,
+  maxQueuedEvents: 1_000,
+  maxBufferedBytes: 4 * 1024 * 1024,
+  pageSize: 200,
+  closeGraceMs: 5_000,
+});
+
+/** Close code for a client that stopped reading (application range; graphql-ws clients retry it). */
+export const CLOSE_TOO_SLOW = 4413;
+const CLOSE_GOING_AWAY = 1001;
+
+export interface SubscriptionServerDeps {
+  server: http.Server;
+  path: string;
+  schema: GraphQLSchema;
+  config: Config;
+  events: ArticleEventRepository;
+  bus: ArticleEventBus;
+  makeLoaders: () => Loaders;
+  baseContext: () => Promise<GraphQLContext>;
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  logger: Logger;
+  limits?: Partial<SubscriptionLimits>;
+}
+
+export interface SubscriptionServer {
+  readonly feed: ArticleEventFeed;
+  readonly connectionCount: number;
+  /** Connections closed because their client stopped reading. */
+  readonly slowClientsClosed: number;
+  close(): Promise<void>;
+}
+
+/**
+ * graphql-ws (graphql-transport-ws) on the HTTP server's own port and path:
+ * upgrades to /graphql become WebSockets, anything else is refused. Also
+ * starts this instance's event feed.
+ */
+export async function startSubscriptionServer(deps: SubscriptionServerDeps): Promise<SubscriptionServer> {
+  const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...deps.limits };
+  const feed = new ArticleEventFeed(
+    deps.events,
+    deps.bus,
+    deps.makeLoaders,
+    { pollMs: deps.config.subscriptionPollMs, pageSize: limits.pageSize, replayPageSize: limits.pageSize, maxQueuedEvents: limits.maxQueuedEvents, maxBufferedBytes: limits.maxBufferedBytes },
+    deps.logger,
+  );
+  await feed.start();
+  const service = new ArticleEventService(feed);
+  let slowClientsClosed = 0;
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://habari.invalid');
+    if (pathname !== deps.path && pathname !== `${deps.path}/`) {
+      socket.end(`HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  deps.server.on('upgrade', onUpgrade);
+
+  const connectionOf = (socket: WebSocket): SubscriberConnection => ({
+    bufferedAmount: () => socket.bufferedAmount,
+    closeSlow: (reason) => {
+      if (socket.readyState !== socket.OPEN) return;
+      slowClientsClosed += 1;
+      deps.logger.warn({ reason }, 'closing a subscription connection whose client stopped reading');
+      closeGracefully(socket, CLOSE_TOO_SLOW, `Too slow: ${reason}; reconnect and resume with your last cursor`, limits.closeGraceMs);
+    },
+  });
+  const format = (errors: readonly GraphQLError[]) => errors.map((error) => deps.formatError(error.toJSON(), error));
+
+  const graphqlWs = useServer<Record<string, unknown>, Record<PropertyKey, never>>(
+    {
+      schema: deps.schema,
+      subscribe: createSharedSubscribe(),
+      connectionInitWaitTimeout: limits.connectionInitWaitMs,
+      context: async (ctx): Promise<SubscriptionContext> => ({
+        ...(await deps.baseContext()),
+        articleEvents: service,
+        subscriber: connectionOf(ctx.extra.socket),
+      }),
+      // The operation being subscribed is already counted in ctx.subscriptions.
+      onSubscribe: (ctx) =>
+        Object.keys(ctx.subscriptions).length > limits.maxOperationsPerConnection ? [Errors.tooManySubscriptions(limits.maxOperationsPerConnection)] : undefined,
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    wss,
+    limits.keepAliveMs,
+  );
+
+  let closing: Promise<void> | null = null;
+  return {
+    feed,
+    get connectionCount() {
+      return wss.clients.size;
+    },
+    get slowClientsClosed() {
+      return slowClientsClosed;
+    },
+    close: () =>
+      (closing ??= (async () => {
+        deps.server.off('upgrade', onUpgrade);
+        await Promise.all([...wss.clients].map((socket) => closeGracefully(socket, CLOSE_GOING_AWAY, 'Server shutting down', 1_000)));
+        await graphqlWs.dispose();
+        await feed.stop();
+      })()),
+  };
+}
+
+/** Sends a close frame, then cuts the socket if the peer has not answered within `graceMs`. */
+function closeGracefully(socket: WebSocket, code: number, reason: string, graceMs: number): Promise<void> {
+  if (socket.readyState === socket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => socket.terminate(), graceMs);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.close(code, reason.slice(0, 120));
+  });
+}

@@ -1,0 +1,46 @@
+import type { LanguageCode } from '../languages/language.catalogue';
+import { normalizeText } from './text.normalize';
+
+const segmenters = new Map<LanguageCode, Intl.Segmenter>();
+
+function segmenterFor(language: LanguageCode): Intl.Segmenter {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'word' });
+    segmenters.set(language, segmenter);
+  }
+  return segmenter;
+}
+
+// Unicode word segmentation keeps "e.g", "3.5", "1,000" and "foo_bar" as one
+// word, but SQLite's unicode61 and PostgreSQL split them. A term must be one
+// token in every engine, so words are cut further into runs of letters/digits.
+const LETTER_OR_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
+
+// Intl.Segmenter is slow (about 1 MB/s). Between spaces, a run of only Latin or
+// Ethiopic letters and decimal digits is always exactly one word under the
+// Unicode rules (UAX #29 never breaks letter-letter, letter-digit, digit-digit),
+// so such chunks, most of any text, skip it. Chunks with punctuation or other
+// scripts (Thai, Chinese need a dictionary) still go through the segmenter.
+const PLAIN_WORD = /^(?:\p{Nd}|(?=\p{L})[\p{Script=Latin}\p{Script=Ethiopic}])+$/u;
+
+/**
+ * The normalised words of a text, in order, duplicates kept (term frequency
+ * needs them). Numbers are kept: people search for "covid 19", years and
+ * scores, and the FTS index holds them too; relatedness drops them later
+ * (see contentTerms). Ethiopic punctuation (፡ ። ፣ ፤) separates words.
+ */
+export function tokenize(text: string, language: LanguageCode): string[] {
+  const tokens: string[] = [];
+  for (const chunk of normalizeText(text).split(' ')) {
+    if (PLAIN_WORD.test(chunk)) {
+      tokens.push(chunk);
+      continue;
+    }
+    for (const segment of segmenterFor(language).segment(chunk)) {
+      if (!segment.isWordLike) continue;
+      for (const run of segment.segment.matchAll(LETTER_OR_DIGIT_RUNS)) tokens.push(run[0]);
+    }
+  }
+  return tokens;
+}
