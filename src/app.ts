@@ -10,6 +10,7 @@ import { openCore } from './core';
 import type { StatementCounter } from './db/statement-counter';
 import { createErrorFormatter } from './graphql/format-error';
 import { createLoaders, type GraphQLContext } from './graphql/context';
+import { queryLimitRules, queryParseOptions } from './graphql/query-limits';
 import { buildHabariSchema } from './graphql/schema';
 import { createGraphQLHttpHandler, sendJson } from './http/graphql-http.handler';
 import { createLogger, type Logger } from './logging/logger';
@@ -67,6 +68,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       // Cache-control hints wrap every field resolver; HTTP caching will be done per operation instead.
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
       formatError,
+      validationRules: queryLimitRules,
+      parseOptions: queryParseOptions,
     });
     await apollo.start();
     closers.push(() => apollo.stop());

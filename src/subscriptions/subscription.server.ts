@@ -3,6 +3,8 @@ import type { Duplex } from 'node:stream';
 import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { specifiedRules, validate } from 'graphql';
+import { queryLimitRules } from '../graphql/query-limits';
 import type { Config } from '../config';
 import { Errors } from '../errors/error.catalogue';
 import type { GraphQLContext, Loaders } from '../graphql/context';
@@ -110,6 +112,8 @@ export async function startSubscriptionServer(deps: SubscriptionServerDeps): Pro
   const graphqlWs = useServer<Record<string, unknown>, Record<PropertyKey, never>>(
     {
       schema: deps.schema,
+      // The same depth limit as HTTP operations; message size is bounded by maxPayload.
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...queryLimitRules]),
       subscribe: createSharedSubscribe(),
       connectionInitWaitTimeout: limits.connectionInitWaitMs,
       context: async (ctx): Promise<SubscriptionContext> => ({
