@@ -36,3 +36,13 @@ describe('normalizeText', () => {
     expect(normalizeText('e\u0301te\u0301')).toBe(normalizeText('été'));
   });
 });
+
+describe('normalizeText ASCII fast path', () => {
+  it('gives exactly what the full Unicode path gives for ASCII input', () => {
+    const samples = ["Kenya's  BUDGET\t2024\n(bbc)", 'l`etat', '\u0000a\u007fb', '  spaces   ', "O'Brien & co.", ''];
+    for (const sample of samples) {
+      // Appending a non-ASCII space forces the full path; it only adds trailing whitespace that trim() removes.
+      expect(normalizeText(sample)).toBe(normalizeText(`${sample}\u00a0`));
+    }
+  });
+});

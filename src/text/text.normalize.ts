@@ -34,6 +34,9 @@ const SPACES = /[\p{Cc}\p{Z}]+/gu;
 // sit inside words; removing them keeps the word whole.
 const FORMAT_CHARACTERS = /\p{Cf}/gu;
 const COMBINING_MARKS = /\p{M}/gu;
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
+const ASCII_APOSTROPHES = /['`]/g;
+const ASCII_SPACES = /[\x00-\x20\x7F]+/g;
 
 /**
  * NFKC, lower-case, fold diacritics and hooked letters, make apostrophes and the
@@ -41,6 +44,11 @@ const COMBINING_MARKS = /\p{M}/gu;
  * decomposition, so they pass through untouched. Idempotent.
  */
 export function normalizeText(input: string): string {
+  // Plain ASCII (most English and much Swahili text) has nothing to fold or
+  // decompose: skip the Unicode passes, which cost most of indexing time.
+  if (ASCII_ONLY.test(input)) {
+    return input.toLowerCase().replace(ASCII_APOSTROPHES, ' ').replace(ASCII_SPACES, ' ').trim();
+  }
   return input
     .normalize('NFKC') // full-width forms, ligatures (ﬁ), U+00A0/U+202F -> space
     .toLowerCase()

@@ -25,7 +25,7 @@ export class SearchAndRelated1764200000000 implements MigrationInterface {
             document TSVECTOR NOT NULL)`,
           `CREATE INDEX ix_article_search_document ON article_search USING GIN (document)`,
         ]
-      : [`CREATE VIRTUAL TABLE article_search USING fts5(title, standfirst, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '3 4')`];
+      : [`CREATE VIRTUAL TABLE article_search USING fts5(title, standfirst, body, tokenize = 'unicode61 remove_diacritics 2')`];
     const pk = pg ? 'SERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT';
     statements.push(
       `CREATE TABLE article_terms (
