@@ -4,7 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Search and relatedness indexes. Both hold published articles only and are
  * fed already-normalized tokens (src/text), so SQLite and PostgreSQL match the
  * same words the same way.
- * - SQLite: an FTS5 table whose rowid is the article id (bm25 ranking).
+ * - SQLite: a contentless FTS5 table whose rowid is the article id (bm25
+ *   ranking). Contentless: it keeps only the index, not a second copy of
+ *   every body (snippets are cut from the article itself).
  * - PostgreSQL: a weighted tsvector per article with a GIN index, built from
  *   our tokens directly (no text-search parser in between).
  * - article_terms: each article's distinctive-term profile; term_stats and
@@ -25,7 +27,7 @@ export class SearchAndRelated1764200000000 implements MigrationInterface {
             document TSVECTOR NOT NULL)`,
           `CREATE INDEX ix_article_search_document ON article_search USING GIN (document)`,
         ]
-      : [`CREATE VIRTUAL TABLE article_search USING fts5(title, standfirst, body, tokenize = 'unicode61 remove_diacritics 2')`];
+      : [`CREATE VIRTUAL TABLE article_search USING fts5(title, standfirst, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')`];
     const pk = pg ? 'SERIAL PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT';
     statements.push(
       `CREATE TABLE article_terms (
