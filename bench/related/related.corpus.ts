@@ -2,6 +2,7 @@ import type { ArticleDraft } from '../../src/articles/article.draft';
 import { ArticleStatus } from '../../src/articles/article.enums';
 import { SUPPORTED_LANGUAGES, type LanguageCode } from '../../src/languages/language.catalogue';
 import { DEMO_FILES } from '../../src/seeding/demo.catalogue';
+import { isStopWord } from '../../src/text/text.stopwords';
 import { loadCorpus } from '../quality/quality.corpus';
 
 export interface BaseArticle {
@@ -39,39 +40,26 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * `total` published articles in the corpus's language mix. The first pass is
- * the corpus as it is; later ones are new stories made of most of one article's
- * sentences and some of another's from the same language and category, so
- * posting lists and candidate sets grow as in a real archive instead of
- * filling up with exact copies.
+ * the corpus as it is. Each later pass is a "new year" of the same newsroom:
+ * the same articles with 60% of their vocabulary renamed for that pass (names,
+ * places and topics that are new), so every pass has its own stories, an
+ * article is not a copy of its earlier versions (they share the rest of the
+ * words: same topics, other news), and candidate pools look like a real
+ * archive's instead of filling up with near-duplicates.
  */
 export function* syntheticDrafts(bases: readonly BaseArticle[], total: number, seed = 42): Generator<ArticleDraft> {
   const random = seededRandom(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const peers = new Map<string, BaseArticle[]>();
-  for (const base of bases) {
-    const key = `${base.language}/${base.category}`;
-    peers.set(key, [...(peers.get(key) ?? []), base]);
-  }
   const sourceOf = new Map(DEMO_FILES.map((file) => [file.language, file.sourceName]));
   const newest = Date.UTC(2025, 0, 1);
   for (let i = 0; i < total; i += 1) {
     const base = bases[i % bases.length];
     const pass = Math.floor(i / bases.length);
-    let title = base.headline;
-    let sentences = base.sentences;
-    if (pass > 0) {
-      const partner = pick(peers.get(`${base.language}/${base.category}`)!);
-      const own = base.sentences.filter(() => random() < 0.7);
-      const borrowed = partner.sentences.filter(() => random() < 0.3);
-      sentences = [...own, ...borrowed];
-      if (!sentences.length) sentences = base.sentences;
-      title = `${base.headline}: ${partner.headline.split(/\s+/).slice(0, 4).join(' ')} ${pass}`;
-    }
+    const rename = (text: string) => (pass === 0 ? text : renameWords(text, pass, base.language));
     const body = [];
-    for (let s = 0; s < sentences.length; s += 3) body.push({ type: 'PARAGRAPH' as const, text: sentences.slice(s, s + 3).join(' ') });
+    for (let s = 0; s < base.sentences.length; s += 3) body.push({ type: 'PARAGRAPH' as const, text: rename(base.sentences.slice(s, s + 3).join(' ')) });
     yield {
       language: base.language,
-      title,
+      title: rename(base.headline),
       body,
       status: ArticleStatus.PUBLISHED,
       publishedAt: new Date(newest - Math.floor(random() * 730 * 86_400_000)),
@@ -81,4 +69,19 @@ export function* syntheticDrafts(bases: readonly BaseArticle[], total: number, s
       tags: [],
     };
   }
+}
+
+/** Renames 60% of the non-stop words, the same ones every time within a pass. */
+function renameWords(text: string, pass: number, language: LanguageCode): string {
+  const suffix = String.fromCharCode(97 + (pass % 26)) + String.fromCharCode(97 + (Math.floor(pass / 26) % 26));
+  return text.replace(/[\p{L}\p{M}]{3,}/gu, (word) => {
+    const key = word.toLowerCase();
+    return !isStopWord(key, language) && fnv1a(`${pass}:${key}`) % 10 < 6 ? `${word}${suffix}` : word;
+  });
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }

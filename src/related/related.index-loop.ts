@@ -6,8 +6,12 @@ export interface IndexLoop {
   stop(): Promise<void>;
 }
 
-/** Small batches in the server, so requests wait for a batch at most a few milliseconds. */
-const SERVER_BATCH_SIZE = 50;
+/**
+ * Small batches in the server: on SQLite a batch runs on the one connection
+ * without yielding (another transaction would nest inside it), so requests
+ * wait for at most one batch.
+ */
+const SERVER_BATCH_SIZE = 20;
 
 /**
  * The server's indexer: every `pollMs` it drains related_queue, whoever
