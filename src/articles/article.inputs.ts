@@ -15,8 +15,9 @@ export class PageArgsInput {
   before?: string | null;
 }
 
-@InputType({ description: 'Narrow a list of articles; all given conditions must hold.' })
-export class ArticleFilter {
+/** Where an article belongs: shared by list filters and event-stream filters. */
+@InputType({ description: 'Where an article belongs (language, category, source).' })
+export abstract class ArticleScopeFields {
   @Field(() => String, { nullable: true, description: 'BCP 47 code: sw, ha, am, so, fr or en.' })
   language?: string | null;
 
@@ -25,7 +26,10 @@ export class ArticleFilter {
 
   @Field(() => String, { nullable: true })
   sourceSlug?: string | null;
+}
 
+@InputType({ description: 'Narrow a list of articles; all given conditions must hold.' })
+export class ArticleFilter extends ArticleScopeFields {
   @Field(() => String, { nullable: true })
   tag?: string | null;
 

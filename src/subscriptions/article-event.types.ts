@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Article } from '../articles/article.entity';
+import { ArticleScopeFields } from '../articles/article.inputs';
 
 export enum ArticleEventKind {
   PUBLISHED = 'PUBLISHED',
@@ -12,16 +13,7 @@ registerEnumType(ArticleEventKind, {
 });
 
 @InputType({ description: 'Narrow an event stream; all given conditions must hold (values as they were at event time).' })
-export class ArticleEventFilter {
-  @Field(() => String, { nullable: true, description: 'BCP 47 code: sw, ha, am, so, fr or en.' })
-  language?: string | null;
-
-  @Field(() => String, { nullable: true })
-  categorySlug?: string | null;
-
-  @Field(() => String, { nullable: true })
-  sourceSlug?: string | null;
-}
+export class ArticleEventFilter extends ArticleScopeFields {}
 
 @ObjectType({ description: 'One change to a public article, in the order changes committed.' })
 export class ArticleEvent {
