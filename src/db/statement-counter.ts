@@ -1,4 +1,15 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger } from 'typeorm';
+
+const backgroundWork = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` as background work: every statement it causes, however deep
+ * (indexers, pollers), is counted as background, not as request work.
+ */
+export function runAsBackground<T>(work: () => Promise<T>): Promise<T> {
+  return backgroundWork.run(true, work);
+}
 
 /** Tag for a query builder's `.comment()`: marks a statement as background work. */
 export const BACKGROUND_SQL_COMMENT = 'habari:background';
@@ -23,13 +34,13 @@ export class StatementCounter implements Logger {
     return this.writeCount;
   }
 
-  /** Statements no request caused (the event outbox poller): kept out of `total` so per-request counts stay exact. */
+  /** Statements no request caused (outbox poller, related indexer): kept out of `total` so per-request counts stay exact. */
   get background(): number {
     return this.backgroundCount;
   }
 
   logQuery(query: string): void {
-    if (query.startsWith(BACKGROUND_SQL_PREFIX)) {
+    if (query.startsWith(BACKGROUND_SQL_PREFIX) || backgroundWork.getStore()) {
       this.backgroundCount += 1;
       return;
     }
