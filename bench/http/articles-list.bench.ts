@@ -25,6 +25,9 @@ async function main(): Promise<void> {
   const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${file}`) };
   const app = await buildApp(config);
   const seeded = await seedDemoIfEmpty(app);
+  // The seed queues every article for the related index; drain it now so the
+  // measured server is not indexing in the background while it answers.
+  await app.services.relatedIndexer.drain({ batchSize: 500 });
   const url = await app.listen(0, '127.0.0.1');
   const before = app.statements.total;
   const probe = await post(`${url}/graphql`);
