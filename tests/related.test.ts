@@ -1,6 +1,6 @@
 import { ArticleStatus } from '../src/articles/article.enums';
 import { toGlobalId } from '../src/graphql/global-id';
-import { drainRelatedQueue } from '../src/related/related.indexer';
+import { drainRelatedQueue, RelatedIndexer } from '../src/related/related.indexer';
 import { articleDraft, createArticles } from './factories/article.factory';
 import { STORIES, storyDraft, storyDrafts, type StoryName } from './factories/related.stories';
 import { startTestServer, type TestServer } from './helpers/test-server';
@@ -73,6 +73,17 @@ describe('related articles', () => {
     expect(await related(simba, 10)).toEqual(before);
     const [df] = await sql('SELECT df FROM term_stats WHERE language = ? AND term = ?', ['sw', 'wetangula']);
     expect(Number(df.df)).toBe(4); // three stories + the copy; not the draft, not Hausa
+  });
+
+  it('gives the same lists when a large backlog is profiled first and ranked second', async () => {
+    const ids = [...new Set(storyOf.keys())];
+    const lists = async () => [...(await server.app.repositories.related.storedLists(ids))].sort(([a], [b]) => a - b);
+    const before = await lists();
+    const bulk = new RelatedIndexer(server.app.repositories.related, { bulkBacklog: 1 });
+    const profiledSoFar: number[] = [];
+    const summary = await bulk.reindexAll({ batchSize: 4, onProfiled: (n) => profiledSoFar.push(n) });
+    expect(profiledSoFar.at(-1)).toBe(summary.processed);
+    expect(await lists()).toEqual(before);
   });
 
   it('serves `first` from 0 to 20 and refuses anything else', async () => {

@@ -8,7 +8,7 @@ import type { RelatedInput, RelatedResult, TermWeight } from './related.types';
 
 /** How many related articles are stored per article; `related(first:)` serves from these. */
 export const RELATED_STORED = 12;
-/** Articles with the largest profile dot products that the ranking then scores in full. */
+/** Candidates per article that the ranking scores in full (see RelatedRepository.candidateIds). */
 export const CANDIDATE_POOL = 50;
 
 export function tokensOf(source: Pick<IndexSource, 'title' | 'standfirst' | 'bodyText' | 'language'>): string[] {
@@ -39,30 +39,41 @@ export async function rankAgainstIndex(reads: RelatedRepository, targets: Readon
  *    term sets move term_stats and language_stats (the set they were last
  *    counted with is in related_index.terms), and profiles built with the
  *    updated df replace article_terms, so the batch's articles find each other;
- *    neighbours the indexer queued itself keep their stored profile;
+ *    neighbours the indexer queued itself, and rows a bulk drain profiled
+ *    already (`profiled`, see profileBacklog), keep their stored profile;
  * 2. every published article gets its list ranked from its best candidates;
  * 3. articles that are gone leave every list; the lists that named them or
  *    an updated article, and those a new score would enter, are queued to
  *    rank again (without cascade).
  */
-export async function indexBatch(claimed: readonly QueueEntry[], reads: RelatedRepository, writes: RelatedIndexWrites, now: Date): Promise<void> {
+export async function indexBatch(
+  claimed: readonly QueueEntry[],
+  reads: RelatedRepository,
+  writes: RelatedIndexWrites,
+  now: Date,
+  profiled: ProfiledBacklog = new Map(),
+): Promise<void> {
   const ids = claimed.map((entry) => entry.articleId);
   const inBatch = new Set(ids);
+  // Backlog articles rank after every backlog profile exists, so they need not queue each other.
+  const settled = (id: number) => inBatch.has(id) || profiled.has(id);
   const previous = await writes.previousTermSets(ids);
-  const unchangedText = claimed.filter((entry) => !entry.cascade && previous.has(entry.articleId)).map((entry) => entry.articleId);
+  const unchangedText = claimed
+    .filter((entry) => (!entry.cascade || profiled.get(entry.articleId) === entry.enqueuedAt) && previous.has(entry.articleId))
+    .map((entry) => entry.articleId);
   const kept = new Map((await reads.relatedInputs(unchangedText)).map((input) => [input.id, input]));
   const changed = ids.filter((id) => !kept.has(id));
-  const profiled = await reprofile(changed, previous, reads, writes, now);
+  const reprofiled = await reprofile(changed, previous, reads, writes, now);
 
   const toQueue = new Set<number>();
-  const gone = changed.filter((id) => !profiled.has(id));
+  const gone = changed.filter((id) => !reprofiled.has(id));
   if (gone.length) {
     await writes.forget(gone);
     for (const owner of await writes.ownersOf(gone)) toQueue.add(owner);
     await writes.removeFromLists(gone);
   }
 
-  const lists = await rankAgainstIndex(reads, new Map([...kept, ...profiled]));
+  const lists = await rankAgainstIndex(reads, new Map([...kept, ...reprofiled]));
   await writes.replaceLists(lists);
 
   const cascading = claimed.filter((entry) => entry.cascade && lists.has(entry.articleId)).map((entry) => entry.articleId);
@@ -71,27 +82,46 @@ export async function indexBatch(claimed: readonly QueueEntry[], reads: RelatedR
     for (const owner of await writes.ownersOf(cascading)) toQueue.add(owner);
     // Its new neighbours rank again so their lists can include it; a neighbour whose list is full of
     // stronger scores would not change (scores are close to symmetric), so it is left alone.
-    const entering = cascading.flatMap((id) => lists.get(id)!.filter((item) => !inBatch.has(item.id)));
+    const entering = cascading.flatMap((id) => lists.get(id)!.filter((item) => !settled(item.id)));
     const stats = await writes.listStats([...new Set(entering.map((item) => item.id))]);
     for (const item of entering) {
       const list = stats.get(item.id);
       if (!list || list.count < RELATED_STORED || item.score >= list.lowest) toQueue.add(item.id);
     }
   }
-  const queue = [...toQueue].filter((id) => !inBatch.has(id)).sort((a, b) => a - b);
+  const queue = [...toQueue].filter((id) => !settled(id)).sort((a, b) => a - b);
   if (queue.length) await writes.enqueueNeighbours(queue, now);
 }
 
-/** Step 1 for `ids`: answers the published ones as ranking targets; the others end with no profile. */
+/** Queue rows a bulk drain has profiled (article id -> enqueued_at of the row it read). */
+export type ProfiledBacklog = ReadonlyMap<number, number>;
+
+/**
+ * Step 1 alone, for a page of a large backlog: profiles its published
+ * articles and leaves ranking (and anything unpublished) to indexBatch, once
+ * the whole backlog is profiled. Answers the rows it profiled.
+ */
+export async function profileBacklog(entries: readonly QueueEntry[], reads: RelatedRepository, writes: RelatedIndexWrites, now: Date): Promise<QueueEntry[]> {
+  const ids = entries.map((entry) => entry.articleId);
+  const done = await reprofile(ids, await writes.previousTermSets(ids), reads, writes, now, true);
+  return entries.filter((entry) => done.has(entry.articleId));
+}
+
+/**
+ * Step 1 for `ids`: answers the published ones as ranking targets; the others
+ * end with no profile (unless `publishedOnly`: then they are left as they are).
+ */
 async function reprofile(
-  ids: readonly number[],
+  allIds: readonly number[],
   previous: ReadonlyMap<number, PreviousIndex>,
   reads: RelatedRepository,
   writes: RelatedIndexWrites,
   now: Date,
+  publishedOnly = false,
 ): Promise<Map<number, RelatedInput>> {
-  if (!ids.length) return new Map();
-  const sources = await writes.sources(ids);
+  if (!allIds.length) return new Map();
+  const sources = await writes.sources(allIds);
+  const ids = publishedOnly ? allIds.filter((id) => isPublished(sources.get(id))) : allIds;
   const counts = new DocumentCounts();
   const tokens = new Map<number, string[]>();
   const termSets = new Map<number, string[]>();

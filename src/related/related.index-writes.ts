@@ -8,6 +8,8 @@ import type { RelatedResult, TermWeight } from './related.types';
 export interface QueueEntry {
   articleId: number;
   cascade: boolean;
+  /** Moves on every write of the article: tells a queue row from the same row queued again. */
+  enqueuedAt: number;
 }
 
 /** What the indexer reads of an article to profile it. */
@@ -61,12 +63,26 @@ export class RelatedIndexWrites {
       this.manager,
       `DELETE FROM related_queue WHERE article_id IN
          (SELECT article_id FROM related_queue ORDER BY enqueued_at, article_id LIMIT ?${postgres ? ' FOR UPDATE SKIP LOCKED' : ''})
-       RETURNING article_id, cascade_neighbours`,
+       RETURNING article_id, cascade_neighbours, enqueued_at`,
       [limit],
     );
     // TypeORM answers a PostgreSQL DELETE as [rows, rowCount].
-    const rows = (postgres ? result[0] ?? [] : result) as Array<Record<string, unknown>>;
-    return rows.map((row) => ({ articleId: Number(row.article_id), cascade: sqlBoolean(row.cascade_neighbours) })).sort((a, b) => a.articleId - b.articleId);
+    return queueEntries((postgres ? result[0] ?? [] : result) as Array<Record<string, unknown>>);
+  }
+
+  /**
+   * A page of the queue by article id, left in place (a bulk drain profiles
+   * the backlog first and ranks it afterwards). On PostgreSQL the rows stay
+   * locked until this transaction ends, so no other instance works on them meanwhile.
+   */
+  async queuePage(afterId: number, limit: number): Promise<QueueEntry[]> {
+    const lock = dialectOf(this.manager) === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const rows = await runSql(
+      this.manager,
+      `SELECT article_id, cascade_neighbours, enqueued_at FROM related_queue WHERE article_id > ? ORDER BY article_id LIMIT ?${lock}`,
+      [afterId, limit],
+    );
+    return queueEntries(rows);
   }
 
   async sources(ids: readonly number[]): Promise<Map<number, IndexSource>> {
@@ -240,6 +256,12 @@ export class RelatedIndexWrites {
       );
     }
   }
+}
+
+function queueEntries(rows: ReadonlyArray<Record<string, unknown>>): QueueEntry[] {
+  return rows
+    .map((row) => ({ articleId: Number(row.article_id), cascade: sqlBoolean(row.cascade_neighbours), enqueuedAt: Number(row.enqueued_at) }))
+    .sort((a, b) => a.articleId - b.articleId);
 }
 
 export function isPublished(source: IndexSource | undefined): source is IndexSource {

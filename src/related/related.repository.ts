@@ -98,12 +98,13 @@ export class RelatedRepository {
   }
 
   /**
-   * The `limit` indexed articles of `language` whose profiles have the largest
-   * dot product with `profile`, through the term postings (ix_article_terms_term).
-   * Terms in more than POSTINGS_DF_CAP articles are left out of the search (not
-   * of the ranking): they carry little weight, and their postings would make
-   * the search grow with the archive. The CROSS JOINs keep SQLite walking the
-   * few query terms first.
+   * The `limit` indexed articles of `language` that share the most of
+   * `profile`'s weight (the sum of its weights of the shared terms), read
+   * from the term postings alone (ix_article_terms_term covers them; the
+   * ranking computes the exact cosine afterwards). Terms in more than
+   * POSTINGS_DF_CAP articles are left out of the search (not of the ranking):
+   * they carry little weight, and their postings would make the search grow
+   * with the archive. The CROSS JOINs keep SQLite walking the few query terms first.
    */
   async candidateIds(language: string, profile: readonly TermWeight[], excludeId: number, limit: number): Promise<number[]> {
     if (!profile.length) return [];
@@ -111,7 +112,7 @@ export class RelatedRepository {
     const rows = await runSql<{ id: number }>(
       this.db,
       `WITH q (term, weight) AS (VALUES ${values})
-       SELECT t.article_id AS id, SUM(t.weight * q.weight) AS dot
+       SELECT t.article_id AS id, SUM(q.weight) AS dot
        FROM q CROSS JOIN term_stats s CROSS JOIN article_terms t CROSS JOIN related_index r
        WHERE s.language = ? AND s.term = q.term AND s.df <= ? AND t.term = q.term
          AND r.article_id = t.article_id AND r.language = ? AND t.article_id <> ?
@@ -171,13 +172,16 @@ export class RelatedRepository {
 
   /**
    * The write hook's one statement: queue the article (again), with its
-   * neighbours to follow. Runs in the writer's transaction.
+   * neighbours to follow. Runs in the writer's transaction. enqueued_at moves
+   * on every write, so a bulk drain can tell the row it profiled from a row
+   * queued again since (see RelatedIndexer).
    */
   async enqueueChanged(manager: EntityManager, articleId: number, now: Date): Promise<void> {
     await runSql(
       manager,
       `INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at) VALUES (?, TRUE, ?)
-       ON CONFLICT (article_id) DO UPDATE SET cascade_neighbours = TRUE`,
+       ON CONFLICT (article_id) DO UPDATE SET cascade_neighbours = TRUE,
+         enqueued_at = CASE WHEN excluded.enqueued_at > related_queue.enqueued_at THEN excluded.enqueued_at ELSE related_queue.enqueued_at + 1 END`,
       [articleId, now.getTime()],
     );
   }
