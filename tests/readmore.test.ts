@@ -40,7 +40,7 @@ describe('read more, public URLs and next/previous', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ build: { relatedIndexPollMs: 0 }, env: { PUBLIC_BASE_URL: `${BASE}/`, ALLOW_UNAUTHENTICATED_WRITES: 'true' } });
+    server = await startTestServer({ env: { PUBLIC_BASE_URL: `${BASE}/`, ALLOW_UNAUTHENTICATED_WRITES: 'true' } });
     const drafts = [
       ...storyDrafts().map((d) => d.draft),
       articleDraft({ title: 'Habari bila kategoria', category: null, publishedAt: new Date(Date.UTC(2024, 5, 3)) }),
@@ -170,7 +170,7 @@ describe('read more, public URLs and next/previous', () => {
   });
 
   it('lets only editors set links', async () => {
-    const readOnly = await startTestServer({ database: server.app.config.database, build: { relatedIndexPollMs: 0 } });
+    const readOnly = await startTestServer({ database: server.app.config.database });
     try {
       const { data, errors } = await readOnly.query(SET_LINKS, { articleId: ids.get(simba), links: [{ url: 'https://example.org/x', title: 'X' }] });
       expect(data).toBeNull();

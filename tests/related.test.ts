@@ -1,4 +1,5 @@
 import { ArticleStatus } from '../src/articles/article.enums';
+import { runSql } from '../src/db/sql';
 import { toGlobalId } from '../src/graphql/global-id';
 import { drainRelatedQueue, RelatedIndexer } from '../src/related/related.indexer';
 import { articleDraft, createArticles } from './factories/article.factory';
@@ -19,12 +20,12 @@ describe('related articles', () => {
     expect(errors).toBeUndefined();
     return data.article.related as Array<{ score: number; article: { id: string; title: string; language: string }; reasons: any[] }>;
   };
-  const sql = (text: string, params: unknown[] = []) => server.app.dataSource.query(text.replace(/\?/g, (_, offset) => (server.app.config.database.kind === 'postgres' ? `$${text.slice(0, offset).split('?').length}` : '?')), params);
+  const sql = (text: string, params: unknown[] = []) => runSql<any>(server.app.dataSource, text, params);
   const wetangula = STORIES.bunge.articles[0].title;
   const simba = STORIES.mpira.articles[0].title;
 
   beforeAll(async () => {
-    server = await startTestServer({ build: { relatedIndexPollMs: 0 } });
+    server = await startTestServer();
     const drafts = storyDrafts();
     // A syndicated copy of the Wetangula story (same text, another outlet) and the same story in Hausa.
     const copy = storyDraft('bunge', 0, { source: { name: 'Gazeti' }, canonicalUrl: 'https://gazeti.example/wetangula', publishedAt: new Date(Date.UTC(2024, 5, 1, 5)) });
@@ -161,7 +162,7 @@ describe('related articles', () => {
       while (Date.now() < deadline) {
         const { data } = await second.query(RELATED, { id: gid(wetangula), first: 10 });
         titles = data.article.related.map((item: any) => item.article.title);
-        const [queued] = await second.app.dataSource.query('SELECT COUNT(*) AS n FROM related_queue');
+        const [queued] = await sql('SELECT COUNT(*) AS n FROM related_queue');
         if (titles.includes(change.article.title) && Number(queued.n) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }

@@ -96,7 +96,7 @@ export class ReadMoreService {
   /** The editors' links whose targets are published (or external), in order. */
   private async curated(article: Article, reads: ReadMoreReads): Promise<CuratedCandidate[]> {
     const links = await reads.curatedLinks.load(article.id);
-    const targets = await reads.article.loadMany(links.flatMap((link) => (link.targetArticleId == null ? [] : [link.targetArticleId])));
+    const targets = await reads.articleSummary.loadMany(links.flatMap((link) => (link.targetArticleId == null ? [] : [link.targetArticleId])));
     const byId = new Map(targets.flatMap((target) => (target && !(target instanceof Error) ? [[target.id, target] as const] : [])));
     return links.flatMap((link): CuratedCandidate[] => {
       if (link.targetArticleId == null) return [{ article: null, url: link.url, title: link.title }];

@@ -1,33 +1,52 @@
 import type { TermWeight } from './related.types';
 
+interface Entry {
+  indexedAt: number;
+  terms: string[];
+  weights: Float64Array;
+}
+
 /**
  * Term profiles of indexed articles, as this process last read or wrote
  * them. Ranking one article reads ~50 candidate profiles, scattered over the
  * table; most were read moments ago for another article. An entry counts only
  * while its related_index.indexed_at still matches, so a profile rewritten by
  * another process (or a rolled-back batch) is read again. Least recently used
- * entries go first.
+ * entries go first once the cache holds `maxTerms` terms in all (about 45
+ * bytes each: 5 million is ~225 MB, 50,000 profiles of 100 terms).
  */
 export class ProfileCache {
-  private readonly entries = new Map<number, { indexedAt: number; profile: readonly TermWeight[] }>();
+  private readonly entries = new Map<number, Entry>();
+  private terms = 0;
 
-  constructor(readonly capacity = 100_000) {}
+  constructor(readonly maxTerms = 5_000_000) {}
 
-  get(articleId: number, indexedAt: number): readonly TermWeight[] | undefined {
+  get(articleId: number, indexedAt: number): TermWeight[] | undefined {
     const entry = this.entries.get(articleId);
     if (!entry || entry.indexedAt !== indexedAt) return undefined;
     this.entries.delete(articleId);
     this.entries.set(articleId, entry);
-    return entry.profile;
+    return entry.terms.map((term, index) => ({ term, weight: entry.weights[index] }));
   }
 
   set(articleId: number, indexedAt: number, profile: readonly TermWeight[]): void {
-    this.entries.delete(articleId);
-    this.entries.set(articleId, { indexedAt, profile });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.delete(articleId);
+    // Terms the tokenizer cut from an article's text can be slices that keep the whole text alive;
+    // strings parsed from JSON are new.
+    const terms: string[] = JSON.parse(JSON.stringify(profile.map(({ term }) => term)));
+    this.entries.set(articleId, { indexedAt, terms, weights: Float64Array.from(profile, ({ weight }) => weight) });
+    this.terms += terms.length;
+    while (this.terms > this.maxTerms && this.entries.size > 1) this.delete(this.entries.keys().next().value!);
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private delete(articleId: number): void {
+    const entry = this.entries.get(articleId);
+    if (!entry) return;
+    this.entries.delete(articleId);
+    this.terms -= entry.terms.length;
   }
 }

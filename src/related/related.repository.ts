@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
+import { ARTICLE_SUMMARY_COLUMNS, articleFromRow } from '../articles/article.row';
 import { runSql } from '../db/sql';
 import type { LanguageCode } from '../languages/language.catalogue';
 import { compareTerms } from './related.profile';
@@ -18,14 +20,14 @@ type Runner = DataSource | EntityManager;
 type Row = Record<string, unknown>;
 
 const IN_LIST = 500;
-/** See candidateIds. */
+/** Candidate search reads the postings of an article's SEARCH_TERMS heaviest terms, none in more than POSTINGS_DF_CAP articles. */
 export const POSTINGS_DF_CAP = 1000;
+export const SEARCH_TERMS = 30;
 
 /**
- * The related-articles index, read side (also used inside the indexer's
- * transaction: construct it on that transaction's manager). Everything here
- * is a read except the queue inserts, which writers call in their own
- * transaction.
+ * The related-articles index, read side; `on(manager)` gives the same reads
+ * inside the indexer's transaction. Everything here is a read except the
+ * queue inserts, which writers call in their own transaction.
  */
 export class RelatedRepository {
   constructor(
@@ -104,11 +106,13 @@ export class RelatedRepository {
    * ranking computes the exact cosine afterwards). Terms in more than
    * POSTINGS_DF_CAP articles are left out of the search (not of the ranking):
    * they carry little weight, and their postings would make the search grow
-   * with the archive. The CROSS JOINs keep SQLite walking the few query terms first.
+   * with the archive; so are all but the SEARCH_TERMS heaviest terms. The
+   * CROSS JOINs keep SQLite walking the few query terms first.
    */
   async candidateIds(language: string, profile: readonly TermWeight[], excludeId: number, limit: number): Promise<number[]> {
-    if (!profile.length) return [];
-    const values = profile.map(() => '(CAST(? AS VARCHAR(200)), CAST(? AS DOUBLE PRECISION))').join(', ');
+    const heaviest = [...profile].sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term)).slice(0, SEARCH_TERMS);
+    if (!heaviest.length) return [];
+    const values = heaviest.map(() => '(CAST(? AS VARCHAR(200)), CAST(? AS DOUBLE PRECISION))').join(', ');
     const rows = await runSql<{ id: number }>(
       this.db,
       `WITH q (term, weight) AS (VALUES ${values})
@@ -117,7 +121,7 @@ export class RelatedRepository {
        WHERE s.language = ? AND s.term = q.term AND s.df <= ? AND t.term = q.term
          AND r.article_id = t.article_id AND r.language = ? AND t.article_id <> ?
        GROUP BY t.article_id ORDER BY dot DESC, t.article_id LIMIT ?`,
-      [...profile.flatMap(({ term, weight }) => [term, weight]), language, POSTINGS_DF_CAP, language, excludeId, limit],
+      [...heaviest.flatMap(({ term, weight }) => [term, weight]), language, POSTINGS_DF_CAP, language, excludeId, limit],
     );
     return rows.map((row) => Number(row.id));
   }
@@ -196,6 +200,19 @@ export class RelatedRepository {
       [now.getTime(), ArticleStatus.PUBLISHED],
     );
     return this.queuedCount();
+  }
+
+  /** Published articles without their bodies (lists of links rarely show them; see article.row.ts). */
+  async publishedSummaries(ids: readonly number[]): Promise<Article[]> {
+    const articles: Article[] = [];
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql(this.db, `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${marks(chunk.length)}) AND a.status = ?`, [
+        ...chunk,
+        ArticleStatus.PUBLISHED,
+      ]);
+      articles.push(...rows.map(articleFromRow));
+    }
+    return articles;
   }
 
   async hasQueued(): Promise<boolean> {

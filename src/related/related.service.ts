@@ -12,7 +12,6 @@ export const MAX_RELATED = 20;
 
 /** The per-request loaders related reads go through (see graphql/context). */
 export interface RelatedReads extends RelatedLoaders {
-  article: DataLoader<number, Article | null>;
   articleBody: DataLoader<number, { bodyText: string } | null>;
 }
 
@@ -32,7 +31,7 @@ export class RelatedService {
   /** Up to `limit` related published articles, best first (read more uses it too). */
   async list(article: Article, limit: number, reads: RelatedReads): Promise<RelatedArticle[]> {
     const entries = (await reads.relatedList.load(article.id)) ?? (await this.rankLive(article, reads));
-    const targets = await reads.article.loadMany(entries.map((entry) => entry.relatedId));
+    const targets = await reads.articleSummary.loadMany(entries.map((entry) => entry.relatedId));
     const related: RelatedArticle[] = [];
     entries.forEach((entry, index) => {
       const target = targets[index];
