@@ -12,7 +12,7 @@ import { ImportService } from '../../src/importing/import.service';
 import type { ImportRecord } from '../../src/importing/import.types';
 import { readTsvRows } from '../../src/importing/tsv.reader';
 import { tsvTextToBody } from '../../src/importing/tsv-text';
-import { tsvRecords } from '../../src/importing/tsv.records';
+import { preparedRecords } from '../../src/importing/prepared-records';
 import { DEMO_FILES, TOPIC_NAMES, type DemoFile } from '../../src/seeding/demo.catalogue';
 import { CORPUS_DIR } from '../../src/seeding/demo.seed';
 import { readCorpusRows, syntheticRows, writeTsv } from './synthetic-tsv';
@@ -23,7 +23,9 @@ import { readCorpusRows, syntheticRows, writeTsv } from './synthetic-tsv';
  * generated TSV files into fresh SQLite files, published. Three cases, one
  * after the other in this process, so their ratios hold on a noisy machine:
  * - habari: the real ImportService as production composes it (the write
- *   service with every ArticleChangeHook: search index, event outbox...);
+ *   service with every ArticleChangeHook: search index, event outbox...),
+ *   fed as `habari import` feeds it (rows read and prepared on a worker
+ *   thread while the main thread writes);
  *   articles/s overall and per 10k, memory at 10k/50k/100k (must stay flat);
  * - write path: the same ImportService and ArticleWriteService without hooks;
  * - baseline: the same TSV reader, plain better-sqlite3 prepared INSERTs of
@@ -78,16 +80,15 @@ async function generateFiles(dir: string): Promise<GeneratedFile[]> {
   return files;
 }
 
-async function* recordsOf(files: GeneratedFile[]): AsyncGenerator<ImportRecord> {
-  for (const { demo, file } of files) {
-    yield* tsvRecords(file, fs.createReadStream(file), {
-      language: demo.language,
-      sourceName: demo.sourceName,
-      urlBase: demo.urlBase,
-      publish: true,
-      categoryName: (label) => TOPIC_NAMES[demo.language][label.toLowerCase()] ?? label,
-    });
-  }
+/** The records as `habari import` reads them: parsed and prepared on a worker thread. */
+function recordsOf(files: GeneratedFile[]): AsyncIterable<ImportRecord> {
+  return preparedRecords(
+    files.map(({ demo, file }) => ({
+      file,
+      options: { language: demo.language, sourceName: demo.sourceName, urlBase: demo.urlBase, publish: true },
+      categoryNames: TOPIC_NAMES[demo.language],
+    })),
+  );
 }
 
 class Rate {

@@ -19,7 +19,9 @@ export class ArticleWriteRepository {
       // first statement, as BEGIN IMMEDIATE would, makes it wait (busy_timeout).
       if (dialectOf(manager) === 'sqlite') await runSql(manager, 'UPDATE articles SET id = id WHERE 0');
       tx = new WriteTx(manager);
-      return work(tx);
+      const result = await work(tx);
+      await tx.runBeforeCommit();
+      return result;
     });
     (tx as WriteTx | null)?.runCommitted();
     return result;
@@ -41,12 +43,33 @@ export class WriteTx {
   private readonly sourceIds = new Map<string, number>();
   /** Callbacks per savepoint level: a rolled-back savepoint drops its own. */
   private readonly committed: Array<Array<() => void>> = [[]];
+  private readonly beforeCommitWork: Array<Array<() => Promise<void>>> = [[]];
 
   constructor(readonly manager: EntityManager) {}
 
   /** Defers `callback` until the whole transaction commits (e.g. announcing an event). */
   afterCommit(callback: () => void): void {
     this.committed[this.committed.length - 1].push(callback);
+  }
+
+  /**
+   * Runs `work` at the end of the transaction, still inside it, in the order
+   * registered; dropped if the savepoint around the call rolls back. For
+   * writes that are cheaper together than one by one: SQLite's FTS5 keeps
+   * new index entries in memory until the transaction ends, but every
+   * savepoint (and every statement with RETURNING, which opens one) makes it
+   * write them out as a new segment first. Indexing 500 articles inside 500
+   * savepoints cost more than writing the articles themselves.
+   */
+  beforeCommit(work: () => Promise<void>): void {
+    this.beforeCommitWork[this.beforeCommitWork.length - 1].push(work);
+  }
+
+  /** @internal Called by ArticleWriteRepository when `work` returned, before COMMIT. */
+  async runBeforeCommit(): Promise<void> {
+    for (const work of this.beforeCommitWork.flat()) await work();
+    this.beforeCommitWork.length = 0;
+    this.beforeCommitWork.push([]);
   }
 
   /** @internal Called by ArticleWriteRepository once the transaction committed. */
@@ -66,14 +89,18 @@ export class WriteTx {
     if (!runner) throw new Error('savepoint() needs a transaction-bound manager');
     await runner.startTransaction();
     this.committed.push([]);
+    this.beforeCommitWork.push([]);
     try {
       const result = await work();
       await runner.commitTransaction();
       const released = this.committed.pop() ?? [];
       this.committed[this.committed.length - 1].push(...released);
+      const deferred = this.beforeCommitWork.pop() ?? [];
+      this.beforeCommitWork[this.beforeCommitWork.length - 1].push(...deferred);
       return result;
     } catch (error) {
       this.committed.pop();
+      this.beforeCommitWork.pop();
       await runner.rollbackTransaction();
       throw error;
     }
@@ -136,23 +163,24 @@ export class WriteTx {
     ]);
   }
 
-  insertArticle(slug: string, createdAt: Date, v: ArticleRowValues): Promise<number> {
+  /** `bodyJson`: the body as stored, when the caller has it already (see PreparedDraft). */
+  insertArticle(slug: string, createdAt: Date, v: ArticleRowValues, bodyJson?: string): Promise<number> {
     return this.insertReturningId(
       `INSERT INTO articles (slug, created_at, version, language, title, standfirst, body, body_text, status, published_at, updated_at,
          reading_time_minutes, word_count, canonical_url, content_hash, draft_fingerprint, tags, category_id, source_id, lead_image_id)
        VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [slug, createdAt.getTime(), ...rowParams(v)],
+      [slug, createdAt.getTime(), ...rowParams(v, bodyJson)],
     );
   }
 
-  async updateArticle(id: number, v: ArticleRowValues): Promise<void> {
+  async updateArticle(id: number, v: ArticleRowValues, bodyJson?: string): Promise<void> {
     await runSql(
       this.manager,
       `UPDATE articles SET version = version + 1, language = ?, title = ?, standfirst = ?, body = ?, body_text = ?, status = ?, published_at = ?,
          updated_at = ?, reading_time_minutes = ?, word_count = ?, canonical_url = ?, content_hash = ?, draft_fingerprint = ?, tags = ?,
          category_id = ?, source_id = ?, lead_image_id = ?
        WHERE id = ?`,
-      [...rowParams(v), id],
+      [...rowParams(v, bodyJson), id],
     );
   }
 
@@ -185,12 +213,12 @@ export class WriteTx {
   }
 }
 
-function rowParams(v: ArticleRowValues): unknown[] {
+function rowParams(v: ArticleRowValues, bodyJson = JSON.stringify(v.body)): unknown[] {
   return [
     v.language,
     v.title,
     v.standfirst,
-    JSON.stringify(v.body),
+    bodyJson,
     v.bodyText,
     v.status,
     v.publishedAt?.getTime() ?? null,

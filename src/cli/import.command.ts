@@ -7,7 +7,7 @@ import { openCore } from '../core';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
 import { rawTextRecord } from '../importing/raw-text.records';
 import type { ImportRecord, ImportSummary } from '../importing/import.types';
-import { tsvRecords } from '../importing/tsv.records';
+import { preparedRecords } from '../importing/prepared-records';
 
 interface ImportCliOptions {
   format?: 'raw' | 'tsv';
@@ -68,12 +68,11 @@ async function runImport(files: string[], options: ImportCliOptions): Promise<nu
       const bar = process.stderr.isTTY ? new SingleBar({ format: `${path.basename(file)} [{bar}] {percentage}% | {articles} articles`, hideCursor: true }, Presets.shades_classic) : null;
       const size = fs.statSync(file).size;
       bar?.start(size, 0, { articles: 0 });
-      const stream = fs.createReadStream(file);
       let bytes = 0;
-      stream.on('data', (chunk) => {
-        bytes += chunk.length;
+      const records = recordsOf(file, options, language as LanguageCode | undefined, (read) => {
+        bytes = read;
       });
-      const summary = await core.services.importer.run(recordsOf(file, stream, options, language as LanguageCode | undefined), {
+      const summary = await core.services.importer.run(records, {
         strict: options.strict,
         chunkSize,
         onProgress: (done) => bar?.update(Math.min(bytes, size), { articles: done }),
@@ -103,18 +102,28 @@ function formatOf(file: string, format: 'raw' | 'tsv' | undefined): 'raw' | 'tsv
   return format ?? (/\.(tsv|tab)$/i.test(file) ? 'tsv' : 'raw');
 }
 
-async function* recordsOf(file: string, stream: fs.ReadStream, options: ImportCliOptions, language: LanguageCode | undefined): AsyncGenerator<ImportRecord> {
+/** Page text is one article a file, read whole; TSV rows are read and prepared on a worker thread while this one writes. */
+async function* recordsOf(
+  file: string,
+  options: ImportCliOptions,
+  language: LanguageCode | undefined,
+  onBytesRead: (bytes: number) => void,
+): AsyncGenerator<ImportRecord> {
   if (formatOf(file, options.format) === 'raw') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    yield rawTextRecord(file, Buffer.concat(chunks).toString('utf8'), { language, publish: options.publish, sourceName: options.source ?? null });
+    const text = await fs.promises.readFile(file, 'utf8');
+    onBytesRead(Buffer.byteLength(text));
+    yield rawTextRecord(file, text, { language, publish: options.publish, sourceName: options.source ?? null });
     return;
   }
-  yield* tsvRecords(file, stream, {
-    language: language!,
-    sourceName: options.source ?? null,
-    publish: options.publish,
-    urlBase: options.urlBase ?? null,
-    withoutCategories: options.withoutCategories,
-  });
+  const job = {
+    file,
+    options: {
+      language: language!,
+      sourceName: options.source ?? null,
+      publish: options.publish,
+      urlBase: options.urlBase ?? null,
+      withoutCategories: options.withoutCategories,
+    },
+  };
+  yield* preparedRecords([job], { onBytesRead: (_file, bytes) => onBytesRead(bytes) });
 }

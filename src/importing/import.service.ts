@@ -142,7 +142,7 @@ export class ImportService {
       return;
     }
     try {
-      const change = await tx.savepoint(() => this.writer.upsert(tx, record.draft));
+      const change = await tx.savepoint(() => ('prepared' in record ? this.writer.upsertPrepared(tx, record.prepared) : this.writer.upsert(tx, record.draft)));
       chunk[change.outcome] += 1;
       if (keepChanges) chunk.changes.push(change);
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { ArticleDraft } from '../articles/article.draft';
+import type { PreparedDraft } from '../articles/article.prepare';
 
 /** Where a record came from, so a failure can name the file and line to fix. */
 export interface RecordRef {
@@ -6,7 +7,10 @@ export interface RecordRef {
   line: number;
 }
 
-export type ImportRecord = { ref: RecordRef; draft: ArticleDraft } | { ref: RecordRef; error: string };
+/** A draft to write, one already prepared (checked and measured, see prepared-records.ts), or why a record could not be read. */
+export type ImportRecord = DraftRecord | { ref: RecordRef; prepared: PreparedDraft };
+/** What the readers (TSV, page text) produce: a draft, or why a record could not be read. */
+export type DraftRecord = { ref: RecordRef; draft: ArticleDraft } | { ref: RecordRef; error: string };
 
 export interface ImportFailure extends RecordRef {
   reason: string;

@@ -1,7 +1,7 @@
 import { ArticleStatus } from '../articles/article.enums';
 import type { LanguageCode } from '../languages/language.catalogue';
 import { parseArticleText } from './article-text.parser';
-import type { ImportRecord } from './import.types';
+import type { DraftRecord } from './import.types';
 
 export interface RawTextOptions {
   language?: LanguageCode;
@@ -11,7 +11,7 @@ export interface RawTextOptions {
 }
 
 /** One page of article text (the seed format) as an import record. */
-export function rawTextRecord(file: string, text: string, options: RawTextOptions = {}): ImportRecord {
+export function rawTextRecord(file: string, text: string, options: RawTextOptions = {}): DraftRecord {
   const outcome = parseArticleText(text, { language: options.language });
   if (!outcome.ok) return { ref: { file, line: outcome.line }, error: outcome.reason };
   const a = outcome.article;

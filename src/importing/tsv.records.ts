@@ -1,7 +1,7 @@
 import { ArticleStatus } from '../articles/article.enums';
 import type { LanguageCode } from '../languages/language.catalogue';
 import { toTitleCase } from './title-case';
-import type { ImportRecord } from './import.types';
+import type { DraftRecord } from './import.types';
 import { readTsvRows } from './tsv.reader';
 import { tsvTextToBody } from './tsv-text';
 
@@ -20,7 +20,7 @@ export interface TsvOptions {
 }
 
 /** Streams a TSV file's rows as import records; a bad row becomes a failure, not a stop. */
-export async function* tsvRecords(file: string, input: NodeJS.ReadableStream, options: TsvOptions): AsyncGenerator<ImportRecord> {
+export async function* tsvRecords(file: string, input: NodeJS.ReadableStream, options: TsvOptions): AsyncGenerator<DraftRecord> {
   let index = 0;
   for await (const row of readTsvRows(input)) {
     if ('reason' in row) {

@@ -1,21 +1,28 @@
 import type { LanguageCode } from '../languages/language.catalogue';
 import { tokenize } from '../text/text.tokenize';
 
-/** What the search index stores for one article: its normalized words, per weighted field. */
+/**
+ * What the search index stores for one article: its normalized words, per
+ * weighted field, each field one string of words joined by single spaces
+ * (what FTS5 takes; one string also crosses from the import worker thread
+ * far cheaper than thousands).
+ */
 export interface SearchDocument {
-  title: string[];
-  standfirst: string[];
-  body: string[];
+  title: string;
+  standfirst: string;
+  body: string;
 }
 
 export function searchDocumentOf(article: { title: string; standfirst: string | null; bodyText: string; language: string }): SearchDocument {
   const language = article.language as LanguageCode;
   return {
-    title: tokenize(article.title, language),
-    standfirst: tokenize(article.standfirst ?? '', language),
-    body: tokenize(article.bodyText, language),
+    title: tokenize(article.title, language).join(' '),
+    standfirst: tokenize(article.standfirst ?? '', language).join(' '),
+    body: tokenize(article.bodyText, language).join(' '),
   };
 }
+
+const wordsOf = (field: string): string[] => (field ? field.split(' ') : []);
 
 const MAX_POSITION = 16383;
 const MAX_POSITIONS_PER_LEXEME = 8;
@@ -37,9 +44,9 @@ export function toTsVectorLiteral(document: SearchDocument): string {
       positions.set(token, list);
     }
   };
-  add(document.title, 'A');
-  add(document.standfirst, 'B');
-  add(document.body, 'C');
+  add(wordsOf(document.title), 'A');
+  add(wordsOf(document.standfirst), 'B');
+  add(wordsOf(document.body), 'C');
   return [...positions]
     .map(([lexeme, at]) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${at.join(',')}`)
     .join(' ');

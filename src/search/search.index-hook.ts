@@ -5,12 +5,20 @@ import type { SearchRepository } from './search.repository';
 /**
  * Keeps the search index in step with what the public can see, inside the
  * article's own transaction: a search never finds an unpublished article,
- * and finds a published one as soon as it is committed.
+ * and finds a published one as soon as it is committed. The index writes run
+ * together at the end of the transaction (see WriteTx.beforeCommit): a bulk
+ * import indexes a whole chunk in one go.
  */
 export function searchIndexHook(index: SearchRepository): ArticleChangeHook {
   return async (tx, change) => {
     if (change.outcome === 'unchanged') return;
-    if (change.isPublished) await index.index(tx.manager, change.article.id, searchDocumentOf(change.article));
-    else if (change.wasPublished) await index.remove(tx.manager, change.article.id);
+    const { id } = change.article;
+    if (change.isPublished) {
+      const document = change.searchDocument ?? searchDocumentOf(change.article);
+      const replaces = change.outcome === 'updated';
+      tx.beforeCommit(() => index.index(tx.manager, id, document, replaces));
+    } else if (change.wasPublished) {
+      tx.beforeCommit(() => index.remove(tx.manager, id));
+    }
   };
 }

@@ -21,7 +21,8 @@ export interface SearchRow {
 export class SearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async index(manager: EntityManager, articleId: number, document: SearchDocument): Promise<void> {
+  /** `replaces`: the article may be indexed already (a new one cannot be: ids are never reused). */
+  async index(manager: EntityManager, articleId: number, document: SearchDocument, replaces = true): Promise<void> {
     if (dialectOf(manager) === 'postgres') {
       await runSql(
         manager,
@@ -30,12 +31,12 @@ export class SearchRepository {
       );
       return;
     }
-    await runSql(manager, 'DELETE FROM article_search WHERE rowid = ?', [articleId]);
+    if (replaces) await runSql(manager, 'DELETE FROM article_search WHERE rowid = ?', [articleId]);
     await runSql(manager, 'INSERT INTO article_search (rowid, title, standfirst, body) VALUES (?, ?, ?, ?)', [
       articleId,
-      document.title.join(' '),
-      document.standfirst.join(' '),
-      document.body.join(' '),
+      document.title,
+      document.standfirst,
+      document.body,
     ]);
   }
 

@@ -49,6 +49,15 @@ export function normalizeText(input: string): string {
   if (ASCII_ONLY.test(input)) {
     return input.toLowerCase().replace(ASCII_APOSTROPHES, ' ').replace(ASCII_SPACES, ' ').trim();
   }
+  return foldCharacters(input).replace(SPACES, ' ').trim();
+}
+
+/**
+ * normalizeText without collapsing or trimming spaces: what one character
+ * becomes ("É" -> "e", "’" -> " ", a soft hyphen -> ""). The tokenizer folds
+ * text a character at a time with it (see tokenize).
+ */
+export function foldCharacters(input: string): string {
   return input
     .normalize('NFKC') // full-width forms, ligatures (ﬁ), U+00A0/U+202F -> space
     .toLowerCase()
@@ -60,7 +69,5 @@ export function normalizeText(input: string): string {
     .replace(COMBINING_MARKS, '')
     .replace(FORMAT_CHARACTERS, '')
     // NFD split Hangul syllables into jamo, which are letters, not marks.
-    .normalize('NFC')
-    .replace(SPACES, ' ')
-    .trim();
+    .normalize('NFC');
 }

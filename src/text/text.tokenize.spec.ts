@@ -1,4 +1,9 @@
-import { tokenize } from './text.tokenize';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readTsvRows } from '../importing/tsv.reader';
+import { tokenize, tokenizeSegmented } from './text.tokenize';
+
+const CORPUS = path.resolve(__dirname, '..', '..', 'corpus');
 
 describe('tokenize', () => {
   it.each([
@@ -24,5 +29,43 @@ describe('tokenize', () => {
     const started = Date.now();
     expect(tokenize(text, 'sw')).toHaveLength(80_000);
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+/**
+ * tokenize scans Latin and Ethiopic text a character at a time; the reference
+ * (normalise the whole text, then segment) must agree on every input. The
+ * pool mixes what folds (accents, hooked letters, ligatures, full-width forms,
+ * fractions, marks, invisible characters) with what breaks or bails out.
+ */
+describe('tokenize agrees with the reference tokenizer', () => {
+  const POOL = ['a', 'Z', '9', ' ', '\u00A0', '’', "'", 'é', 'É', 'e\u0301', 'ƙ', 'Ƙ', 'ß', 'ẞ', 'ﬁ', '½', '¼', '²', '፩', 'ሰ', '።', '፡',
+    '\u200B', '\u00AD', 'İ', 'ı', '—', '-', '_', '.', ',', '😀', '\u0300', 'Σ', 'ς', 'ø', 'Œ', 'ǅ', 'ŉ', 'Å', 'Ⅻ', 'ⓐ', '①', '㎞', 'ｆｕｌｌ', 'ʼ', '\t', '\n', 'ภา'];
+
+  it('on 50,000 random strings', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 0; n < 50_000; n += 1) {
+      let text = '';
+      for (let length = 1 + Math.floor(random() * 12); length > 0; length -= 1) text += POOL[Math.floor(random() * POOL.length)];
+      const fast = tokenize(text, 'sw');
+      const reference = tokenizeSegmented(text, 'sw');
+      if (JSON.stringify(fast) !== JSON.stringify(reference)) expect({ text, tokens: fast }).toEqual({ text, tokens: reference });
+    }
+  });
+
+  it('on every headline and text of the shipped corpus', async () => {
+    const files = fs.readdirSync(CORPUS).filter((file) => file.endsWith('.tsv'));
+    expect(files.length).toBe(6);
+    for (const file of files) {
+      for await (const row of readTsvRows(fs.createReadStream(path.join(CORPUS, file)))) {
+        if ('reason' in row) throw new Error(row.reason);
+        for (const text of [row.headline, row.text]) {
+          if (JSON.stringify(tokenize(text, 'en')) !== JSON.stringify(tokenizeSegmented(text, 'en'))) {
+            expect({ file, line: row.line, tokens: tokenize(text, 'en') }).toEqual({ file, line: row.line, tokens: tokenizeSegmented(text, 'en') });
+          }
+        }
+      }
+    }
   });
 });
