@@ -32,10 +32,21 @@ async function post(message: WorkerMessage): Promise<void> {
   port.postMessage(message);
 }
 
-function prepare(record: DraftRecord): ImportRecord {
+/**
+ * Tokenizing for search is the one step either thread can do (the writer's
+ * search hook tokenizes what arrives without words). While the writer has
+ * batches waiting, this thread does it; when the writer has (almost) caught
+ * up and would wait for this one, as with long French articles, it leaves
+ * it to the writer, so neither thread idles while the other works.
+ */
+function writerIsBusy(): boolean {
+  return maxBatchesAhead - credits >= 2;
+}
+
+function prepare(record: DraftRecord, withSearchDocument: boolean): ImportRecord {
   if ('error' in record) return record;
   try {
-    return { ref: record.ref, prepared: prepareDraft(record.draft, { withSearchDocument: true }) };
+    return { ref: record.ref, prepared: prepareDraft(record.draft, { withSearchDocument }) };
   } catch (error) {
     // The message the writer would have recorded for this draft: it says what to fix.
     return { ref: record.ref, error: error instanceof Error ? error.message : String(error) };
@@ -55,11 +66,13 @@ async function run(): Promise<void> {
       categoryName: names ? (label) => names[label.toLowerCase()] ?? label : undefined,
     });
     let batch: ImportRecord[] = [];
+    let withSearchDocuments = true;
     for await (const record of records) {
-      batch.push(prepare(record));
+      batch.push(prepare(record, withSearchDocuments));
       if (batch.length >= batchSize) {
         await post({ type: 'batch', file: job.file, records: batch, bytesRead });
         batch = [];
+        withSearchDocuments = writerIsBusy();
       }
     }
     await post({ type: 'batch', file: job.file, records: batch, bytesRead });

@@ -33,7 +33,7 @@ const WORKER_SCRIPT = __filename.endsWith('.ts')
  * them; stopping early (break, a strict rollback) ends the thread.
  */
 export async function* preparedRecords(jobs: PrepareJob[], options: PreparedRecordsOptions = {}): AsyncGenerator<ImportRecord> {
-  const worker = new Worker(WORKER_SCRIPT, { workerData: { jobs, batchSize: options.batchSize ?? 100, maxBatchesAhead: 4 } });
+  const worker = new Worker(WORKER_SCRIPT, { workerData: { jobs, batchSize: options.batchSize ?? 100, maxBatchesAhead: 8 } });
   const inbox: WorkerMessage[] = [];
   let failure: Error | null = null;
   let exited = false;
