@@ -151,6 +151,18 @@ describe('related articles', () => {
     expect(few).toBeLessThanOrEqual(5);
   });
 
+  it("counts the indexer's statements as background work, not as request statements", async () => {
+    await createArticles(server.app, [
+      storyDraft('mvua', 1, { title: 'Mvua kubwa yanyesha tena pwani', body: [{ type: 'PARAGRAPH', text: 'Mvua kubwa imenyesha tena katika mji wa pwani na kusababisha mafuriko madogo.' }], canonicalUrl: 'https://habari.example/mvua/tena' }),
+    ]);
+    const { total, background } = server.app.statements;
+    const summary = await drainRelatedQueue(server.app);
+    expect(summary.processed).toBeGreaterThan(0);
+    // BEGIN and COMMIT included: a request's statement count never sees the indexer.
+    expect(server.app.statements.total).toBe(total);
+    expect(server.app.statements.background).toBeGreaterThan(background + 3);
+  });
+
   it('keeps the index fresh on its own in a running server', async () => {
     const second = await startTestServer({ database: server.app.config.database, build: { relatedIndexPollMs: 20 } });
     try {

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
  * Hot paths (bulk import, the public lists) run hand-written SQL: constant
@@ -35,7 +35,7 @@ export function forDialect(sql: string, dialect: Dialect): string {
 
 export async function runSql<T = Record<string, unknown>>(runner: DataSource | EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
   const dataSource = 'connection' in runner ? runner.connection : runner;
-  if (dataSource.options.type === 'better-sqlite3') return runSqlite<T>(dataSource, sql, params);
+  if (dataSource.options.type === 'better-sqlite3') return runSqlite<T>(dataSource, 'connection' in runner ? runner.queryRunner : undefined, sql, params);
   const rows: unknown = await runner.query(forDialect(sql, dialectOf(runner)), params);
   return Array.isArray(rows) ? (rows as T[]) : [];
 }
@@ -43,7 +43,7 @@ export async function runSql<T = Record<string, unknown>>(runner: DataSource | E
 const statementsByConnection = new WeakMap<Database, Map<string, Statement>>();
 const MAX_CACHED_STATEMENTS = 500;
 
-function runSqlite<T>(dataSource: DataSource, sql: string, params: unknown[]): T[] {
+function runSqlite<T>(dataSource: DataSource, queryRunner: QueryRunner | undefined, sql: string, params: unknown[]): T[] {
   const db = (dataSource.driver as unknown as { databaseConnection?: Database }).databaseConnection;
   if (!db?.open) throw new Error('The SQLite database is not open (the data source was closed or never initialized).');
   let statements = statementsByConnection.get(db);
@@ -58,7 +58,7 @@ function runSqlite<T>(dataSource: DataSource, sql: string, params: unknown[]): T
     statement = db.prepare(sql);
     statements.set(sql, statement);
   }
-  dataSource.logger.logQuery(sql);
+  dataSource.logger.logQuery(sql, undefined, queryRunner);
   // better-sqlite3 binds no booleans; SQLite stores them as 0/1.
   const bound = params.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
   if (statement.reader) return statement.all(...bound) as T[];

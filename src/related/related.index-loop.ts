@@ -1,4 +1,3 @@
-import { runAsBackground } from '../db/statement-counter';
 import type { Logger } from '../logging/logger';
 import type { RelatedIndexer } from './related.indexer';
 
@@ -27,7 +26,8 @@ export function startRelatedIndexLoop(indexer: RelatedIndexer, logger: Logger, p
 
   const tick = () => {
     timer = null;
-    running = runAsBackground(() => indexer.drain({ batchSize: SERVER_BATCH_SIZE, yieldBetweenBatches: true, shouldStop: () => stopped }))
+    running = indexer
+      .drain({ batchSize: SERVER_BATCH_SIZE, yieldBetweenBatches: true, shouldStop: () => stopped })
       .then(
         (summary) => {
           if (summary.processed) logger.debug({ articles: summary.processed, ms: summary.elapsedMs }, 'related index updated');

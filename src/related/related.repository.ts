@@ -2,7 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import { ARTICLE_SUMMARY_COLUMNS, articleFromRow } from '../articles/article.row';
-import { runSql } from '../db/sql';
+import { dialectOf, runSql } from '../db/sql';
+import { backgroundSql, markAsBackground, runAsSqliteBackground } from '../db/statement-counter';
 import type { LanguageCode } from '../languages/language.catalogue';
 import { compareTerms } from './related.profile';
 import { ProfileCache } from './related.profile-cache';
@@ -45,8 +46,16 @@ export class RelatedRepository {
     this.profiles.set(articleId, indexedAt, profile);
   }
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.db.transaction(work);
+  /** The indexer's transactions: background work, kept out of per-request statement counts. */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const dataSource = 'connection' in this.db ? this.db.connection : this.db;
+    if (dialectOf(dataSource) === 'sqlite') return runAsSqliteBackground(() => dataSource.transaction(work));
+    const runner = markAsBackground(dataSource.createQueryRunner());
+    try {
+      return await runner.manager.transaction(work);
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -216,11 +225,11 @@ export class RelatedRepository {
   }
 
   async hasQueued(): Promise<boolean> {
-    return (await runSql(this.db, 'SELECT article_id FROM related_queue LIMIT 1')).length > 0;
+    return (await runSql(this.db, backgroundSql('SELECT article_id FROM related_queue LIMIT 1'))).length > 0;
   }
 
   async queuedCount(): Promise<number> {
-    const [row] = await runSql<{ n: number }>(this.db, 'SELECT COUNT(*) AS n FROM related_queue');
+    const [row] = await runSql<{ n: number }>(this.db, backgroundSql('SELECT COUNT(*) AS n FROM related_queue'));
     return Number(row.n);
   }
 }
