@@ -1,11 +1,15 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { runSql } from '../db/sql';
 import { Category } from './category.entity';
 
 export class CategoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findByIds(ids: readonly number[]): Promise<Category[]> {
-    return this.dataSource.getRepository(Category).find({ where: { id: In([...ids]) } });
+  /** The per-request loader's read: hand-written SQL, as every list page runs it (see db/sql.ts). */
+  async findByIds(ids: readonly number[]): Promise<Category[]> {
+    if (!ids.length) return [];
+    const rows = await runSql<Category>(this.dataSource, `SELECT id, slug, name, language FROM categories WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+    return rows.map((row) => Object.assign(new Category(), { ...row, id: Number(row.id) }));
   }
 
   /** Categories that have at least one published article, so clients never show empty sections. */

@@ -1,12 +1,20 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { runSql } from '../db/sql';
 import { ArticleImage } from './article-image.entity';
 import { Image } from './image.entity';
 
 export class ImageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findByIds(ids: readonly number[]): Promise<Image[]> {
-    return this.dataSource.getRepository(Image).find({ where: { id: In([...ids]) } });
+  /** The per-request loader's read: hand-written SQL, as every list page runs it (see db/sql.ts). */
+  async findByIds(ids: readonly number[]): Promise<Image[]> {
+    if (!ids.length) return [];
+    const rows = await runSql<Image>(
+      this.dataSource,
+      `SELECT id, url, caption, credit, alt, width, height FROM images WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    return rows.map((row) => Object.assign(new Image(), { ...row, id: Number(row.id) }));
   }
 
   /** Inline images for many articles in one statement, in reading order. */

@@ -1,11 +1,15 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { runSql } from '../db/sql';
 import { Source } from './source.entity';
 
 export class SourceRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  findByIds(ids: readonly number[]): Promise<Source[]> {
-    return this.dataSource.getRepository(Source).find({ where: { id: In([...ids]) } });
+  /** The per-request loader's read: hand-written SQL, as every list page runs it (see db/sql.ts). */
+  async findByIds(ids: readonly number[]): Promise<Source[]> {
+    if (!ids.length) return [];
+    const rows = await runSql<Source>(this.dataSource, `SELECT id, slug, name, url FROM sources WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+    return rows.map((row) => Object.assign(new Source(), { ...row, id: Number(row.id) }));
   }
 
   findAll(): Promise<Source[]> {
