@@ -71,6 +71,24 @@ describe('importArticle mutation', () => {
     expect(await count()).toBe(before + 2);
   });
 
+  it('resolves relative TSV urls against urlBase, and says how when it is missing', async () => {
+    const MUTATION = `mutation($text: String!, $urlBase: String) {
+      importArticle(text: $text, format: TSV, language: "en", publish: true, urlBase: $urlBase) { created failed failures { line reason } articles { canonicalUrl } }
+    }`;
+    const text = tsv(['sports', 'Kipchoge wins again', 'Eliud Kipchoge won the marathon in Berlin.', '/sport/kipchoge-berlin']);
+    const without = await server.query(MUTATION, { text });
+    expect(without.data.importArticle).toMatchObject({ created: 0, failed: 1 });
+    expect(without.data.importArticle.failures[0]).toEqual({
+      line: 2,
+      reason: 'url "/sport/kipchoge-berlin" is relative: pass the site it belongs to with the urlBase argument (e.g. urlBase: "https://www.bbc.com")',
+    });
+    const withBase = await server.query(MUTATION, { text, urlBase: 'https://www.bbc.com' });
+    expect(withBase.data.importArticle).toMatchObject({ created: 1, failed: 0, articles: [{ canonicalUrl: 'https://www.bbc.com/sport/kipchoge-berlin' }] });
+    const bad = await server.query(MUTATION, { text, urlBase: 'www.bbc.com' });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(bad.errors?.[0].message).toContain('urlBase');
+  });
+
   it('keys a TSV without url by content: the same text again changes nothing', async () => {
     const text = 'headline\ttext\nMvua kubwa yanyesha Dar\tMvua imenyesha usiku kucha.\n';
     const first = await server.query(IMPORT, { text, format: 'TSV', language: 'sw' });

@@ -15,9 +15,10 @@ export class ImportResolver {
     @Arg('format', () => ImportFormat, { nullable: true, defaultValue: ImportFormat.RAW }) format: ImportFormat | null,
     @Arg('language', () => String, { nullable: true, description: 'BCP 47 code; detected from the page for RAW, required for TSV.' }) language: string | null,
     @Arg('publish', () => Boolean, { nullable: true, defaultValue: false, description: 'Publish the articles; by default they are drafts.' }) publish: boolean | null,
+    @Arg('urlBase', () => String, { nullable: true, description: 'TSV: the site that relative `url` values belong to, e.g. https://www.bbc.com.' }) urlBase: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<ImportResult> {
     assertCanWrite(context);
-    return context.services.importer.importText({ text, format: format ?? ImportFormat.RAW, language, publish: publish === true });
+    return context.services.importer.importText({ text, format: format ?? ImportFormat.RAW, language, publish: publish === true, urlBase });
   }
 }

@@ -32,6 +32,8 @@ export interface TextImport {
   /** Detected from the page for RAW when absent; required for TSV. */
   language?: string | null;
   publish?: boolean;
+  /** TSV: the site relative `url` values belong to. */
+  urlBase?: string | null;
 }
 
 export interface TextImportResult extends ImportSummary {
@@ -106,7 +108,16 @@ export class ImportService {
     let records: Iterable<ImportRecord> | AsyncIterable<ImportRecord>;
     if (request.format === 'TSV') {
       if (!language) throw Errors.invalidArgument('language', `is required for TSV: the file does not say its language; pass one of ${SUPPORTED_LANGUAGES.join(', ')}.`);
-      records = tsvRecords(file, Readable.from([request.text]), { language: language as LanguageCode, publish: request.publish });
+      const urlBase = request.urlBase?.trim() || null;
+      if (urlBase && !/^https?:\/\/[^/]/i.test(urlBase)) {
+        throw Errors.invalidArgument('urlBase', `"${urlBase}" is not an absolute http(s) URL; pass the site's address, e.g. https://www.bbc.com.`);
+      }
+      records = tsvRecords(file, Readable.from([request.text]), {
+        language: language as LanguageCode,
+        publish: request.publish,
+        urlBase,
+        urlBaseHint: 'the urlBase argument (e.g. urlBase: "https://www.bbc.com")',
+      });
     } else {
       records = [rawTextRecord(file, request.text, { language: (language as LanguageCode | null) ?? undefined, publish: request.publish })];
     }

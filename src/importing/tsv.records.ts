@@ -17,6 +17,8 @@ export interface TsvOptions {
   withoutCategories?: boolean;
   /** Resolves relative `url` values (MasakhaNEWS English has "/news/..."). */
   urlBase?: string | null;
+  /** How the caller passes urlBase, for the error on a relative url (default: the CLI's option). */
+  urlBaseHint?: string;
 }
 
 /** Streams a TSV file's rows as import records; a bad row becomes a failure, not a stop. */
@@ -28,7 +30,7 @@ export async function* tsvRecords(file: string, input: NodeJS.ReadableStream, op
       continue;
     }
     const label = options.withoutCategories ? null : row.category?.trim() || null;
-    const url = resolveUrl(row.url, options.urlBase ?? null);
+    const url = resolveUrl(row.url, options.urlBase ?? null, options.urlBaseHint ?? '--url-base (e.g. --url-base https://www.bbc.com)');
     if (url && 'error' in url) {
       yield { ref: { file, line: row.line }, error: url.error };
       continue;
@@ -51,7 +53,7 @@ export async function* tsvRecords(file: string, input: NodeJS.ReadableStream, op
   }
 }
 
-function resolveUrl(raw: string | null, base: string | null): { url: string } | { error: string } | null {
+function resolveUrl(raw: string | null, base: string | null, baseHint: string): { url: string } | { error: string } | null {
   const value = raw?.trim();
   if (!value) return null;
   try {
@@ -59,6 +61,6 @@ function resolveUrl(raw: string | null, base: string | null): { url: string } | 
   } catch {
     return base
       ? { error: `url "${value}" is not a valid URL` }
-      : { error: `url "${value}" is relative: pass the site it belongs to with --url-base (e.g. --url-base https://www.bbc.com)` };
+      : { error: `url "${value}" is relative: pass the site it belongs to with ${baseHint}` };
   }
 }
