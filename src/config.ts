@@ -19,6 +19,8 @@ export interface Config {
   readonly redisChannelPrefix: string;
   /** How often each instance reads the event outbox (ms), whether or not it was nudged. */
   readonly subscriptionPollMs: number;
+  /** Days of article events kept for subscriptions to resume from (`after`); older ones are pruned. */
+  readonly eventRetentionDays: number;
   /** Development escape hatch until editor API keys exist. */
   readonly allowUnauthenticatedWrites: boolean;
   /** Time zone in which publication dates are printed. */
@@ -51,6 +53,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: env.REDIS_URL?.trim() || null,
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX?.trim() || 'habari',
     subscriptionPollMs: integer(env, 'SUBSCRIPTION_POLL_MS', 300, 10, 3_600_000),
+    eventRetentionDays: integer(env, 'EVENT_RETENTION_DAYS', 14, 1, 3650),
     allowUnauthenticatedWrites: boolean(env, 'ALLOW_UNAUTHENTICATED_WRITES', false),
     displayTimeZone: timeZone(env, 'DISPLAY_TIME_ZONE', 'UTC'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'silent' : 'info'),

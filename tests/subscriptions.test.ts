@@ -1,6 +1,7 @@
 import { ArticleStatus } from '../src/articles/article.enums';
 import { openCore, type Core } from '../src/core';
-import { decodeEventCursor } from '../src/subscriptions/article-event.cursor';
+import { runSql } from '../src/db/sql';
+import { decodeEventCursor, encodeEventCursor } from '../src/subscriptions/article-event.cursor';
 import { articleDraft, createArticles } from './factories/article.factory';
 import { testConfig, testDialect } from './helpers/test-database';
 import { startTestServer, type TestServer } from './helpers/test-server';
@@ -162,5 +163,29 @@ describe('article event subscriptions over graphql-ws', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('prunes events older than the retention, and refuses to resume below them with a clear error', async () => {
+    await createArticles(server.app, [articleDraft({ title: 'Tukio la zamani' })]);
+    await createArticles(server.app, [articleDraft({ title: 'Tukio jipya' })]);
+    const ids = (await runSql<{ id: number }>(server.app.dataSource, 'SELECT id FROM article_events ORDER BY id')).map((row) => Number(row.id));
+    const [newest, lastOld] = [ids[ids.length - 1], ids[ids.length - 2]];
+    // Every event but the newest is now 15 days old (the default retention is 14).
+    await runSql(server.app.dataSource, 'UPDATE article_events SET created_at = ? WHERE id < ?', [Date.now() - 15 * 86_400_000, newest]);
+
+    expect(await server.app.subscriptions.feed.prune()).toBe(ids.length - 1);
+    expect(await server.app.subscriptions.feed.prune()).toBe(0);
+    expect((await runSql<{ id: number }>(server.app.dataSource, 'SELECT id FROM article_events')).map((row) => Number(row.id))).toEqual([newest]);
+    expect(await server.app.subscriptions.feed.prunedThrough()).toBe(lastOld);
+
+    const expired = subscribe(client(), PUBLISHED, { after: encodeEventCursor(ids[0]) });
+    await waitUntil(() => expired.errors.length > 0);
+    expect(expired.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'CURSOR_EXPIRED', retentionDays: 14 } });
+    expect(expired.errors[0].message).toContain('subscribe without `after`');
+
+    // A client that saw the last pruned event has missed nothing: it resumes exactly.
+    const resumed = subscribe(client(), PUBLISHED, { after: encodeEventCursor(lastOld) });
+    const [event] = await resumed.waitFor(1);
+    expect(event.articlePublished.article.title).toBe('Tukio jipya');
   });
 });

@@ -35,6 +35,12 @@ export const Errors = {
     input('UNKNOWN_LANGUAGE', `"${tag}" is not a language Habari publishes in: use one of ${supported.join(', ')} (BCP 47 codes).`, { supported }),
   invalidEventCursor: (argument: string) =>
     input('INVALID_CURSOR', `\`${argument}\` is not an event cursor: pass the \`cursor\` of an ArticleEvent this API sent, or omit it to receive new events only.`, { argument }),
+  eventCursorExpired: (argument: string, retentionDays: number) =>
+    input(
+      'CURSOR_EXPIRED',
+      `\`${argument}\` points to an event older than the ${retentionDays} days of events this API keeps, so events after it cannot all be replayed: reload what you show, then subscribe without \`${argument}\`.`,
+      { argument, retentionDays },
+    ),
   tooManySubscriptions: (max: number) =>
     input('TOO_MANY_SUBSCRIPTIONS', `This connection already has ${max} operations running: complete one first, or open another connection.`, { max }),
   subscriptionsNeedWebSocket: () =>

@@ -2,8 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import { ARTICLE_SUMMARY_COLUMNS, articleFromRow } from '../articles/article.row';
-import { dialectOf, runSql } from '../db/sql';
-import { backgroundSql, markAsBackground, runAsSqliteBackground } from '../db/statement-counter';
+import { backgroundTransaction } from '../db/background-transaction';
+import { runSql } from '../db/sql';
+import { backgroundSql } from '../db/statement-counter';
 import type { LanguageCode } from '../languages/language.catalogue';
 import { compareTerms } from './related.profile';
 import { ProfileCache } from './related.profile-cache';
@@ -47,15 +48,8 @@ export class RelatedRepository {
   }
 
   /** The indexer's transactions: background work, kept out of per-request statement counts. */
-  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const dataSource = 'connection' in this.db ? this.db.connection : this.db;
-    if (dialectOf(dataSource) === 'sqlite') return runAsSqliteBackground(() => dataSource.transaction(work));
-    const runner = markAsBackground(dataSource.createQueryRunner());
-    try {
-      return await runner.manager.transaction(work);
-    } finally {
-      await runner.release();
-    }
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return backgroundTransaction(this.db, work);
   }
 
   /**

@@ -14,7 +14,12 @@ export interface FeedOptions extends StreamLimits {
   pollMs: number;
   /** Outbox rows per read when publishing. */
   pageSize: number;
+  /** Events older than this are pruned, every `pruneEveryMs` (0: never prune). */
+  retentionMs: number;
+  pruneEveryMs: number;
 }
+
+const PRUNE_BATCH = 1_000;
 
 /**
  * This instance's view of the outbox. Whatever the writer (this process, the
@@ -29,6 +34,8 @@ export class ArticleEventFeed implements EventSource {
   private pulling: Promise<void> | null = null;
   private pullAgain = false;
   private timer: NodeJS.Timeout | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
+  private pruning: Promise<number> | null = null;
   private nudges: BusSubscription<{ lastId: number }> | null = null;
   private stopped = false;
 
@@ -53,6 +60,38 @@ export class ArticleEventFeed implements EventSource {
     if (!ready) this.logger.warn('event announcements are not connected yet; relying on polling meanwhile');
     this.timer = setInterval(() => void this.poll(), this.options.pollMs);
     this.timer.unref();
+    if (this.options.pruneEveryMs > 0) {
+      this.pruneTimer = setInterval(() => void this.prune().catch((error: unknown) => this.logger.warn({ err: error }, 'pruning old article events failed; retrying later')), this.options.pruneEveryMs);
+      this.pruneTimer.unref();
+    }
+  }
+
+  /** Events up to this id are gone: a subscription resuming below it would miss events. */
+  prunedThrough(): Promise<number> {
+    return this.events.prunedThrough();
+  }
+
+  /**
+   * Deletes events older than the retention, a batch per transaction so the
+   * outbox is never locked for long; single-flight. Every instance may run
+   * it: deleting a prefix twice is harmless. Returns how many were deleted.
+   */
+  prune(now = new Date()): Promise<number> {
+    this.pruning ??= (async () => {
+      const cutoff = new Date(now.getTime() - this.options.retentionMs);
+      let total = 0;
+      for (;;) {
+        const deleted = await this.events.pruneOlderThan(cutoff, PRUNE_BATCH);
+        total += deleted;
+        if (deleted < PRUNE_BATCH || this.stopped) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (total) this.logger.debug({ events: total }, 'pruned old article events');
+      return total;
+    })().finally(() => {
+      this.pruning = null;
+    });
+    return this.pruning;
   }
 
   get subscriberCount(): number {
@@ -98,6 +137,8 @@ export class ArticleEventFeed implements EventSource {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    await this.pruning?.catch(() => undefined);
     await this.nudges?.return?.();
     await this.pulling;
     this.listeners.clear();

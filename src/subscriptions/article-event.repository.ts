@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Article } from '../articles/article.entity';
+import { backgroundTransaction } from '../db/background-transaction';
+import { runSql } from '../db/sql';
 import { BACKGROUND_SQL_COMMENT } from '../db/statement-counter';
 import { ArticleEventRecord } from './article-event.entity';
 import type { ArticleEventKind } from './article-event.types';
@@ -59,6 +61,39 @@ export class ArticleEventRepository {
     if (criteria.sourceSlug) qb.andWhere('e.source_slug = :sourceSlug', { sourceSlug: criteria.sourceSlug });
     if (background) qb.comment(BACKGROUND_SQL_COMMENT);
     return qb.orderBy('e.id', 'ASC').limit(limit).getMany();
+  }
+
+  /** Events up to this id have been pruned: a subscription cannot resume from a cursor below it. */
+  async prunedThrough(): Promise<number> {
+    const [row] = await runSql<{ pruned_through: number | string }>(this.dataSource, 'SELECT pruned_through FROM article_event_retention WHERE id = 1');
+    return Number(row?.pruned_through ?? 0);
+  }
+
+  /**
+   * Deletes up to `limit` of the oldest events, stopping at the first one
+   * created at or after `cutoff`: always a prefix of the outbox, so that
+   * "everything up to pruned_through is gone, everything after it is kept"
+   * stays exact. Returns how many were deleted.
+   */
+  async pruneOlderThan(cutoff: Date, limit: number): Promise<number> {
+    return backgroundTransaction(this.dataSource, async (manager) => {
+      const oldest = await runSql<{ id: number | string; created_at: number | string }>(
+        manager,
+        'SELECT id, created_at FROM article_events ORDER BY id LIMIT ?',
+        [limit],
+      );
+      let through = 0;
+      let count = 0;
+      for (const row of oldest) {
+        if (Number(row.created_at) >= cutoff.getTime()) break;
+        through = Number(row.id);
+        count += 1;
+      }
+      if (count === 0) return 0;
+      await runSql(manager, 'DELETE FROM article_events WHERE id <= ?', [through]);
+      await runSql(manager, 'UPDATE article_event_retention SET pruned_through = ? WHERE id = 1 AND pruned_through < ?', [through, through]);
+      return count;
+    });
   }
 
   async lastId(): Promise<number> {

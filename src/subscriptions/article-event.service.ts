@@ -8,19 +8,24 @@ import type { ArticleEvent, ArticleEventFilter, ArticleEventKind } from './artic
 
 /** The rules of subscribing: validate the filter and cursor, then stream from this instance's feed. */
 export class ArticleEventService {
-  constructor(private readonly feed: ArticleEventFeed) {}
+  constructor(
+    private readonly feed: ArticleEventFeed,
+    private readonly retentionDays: number,
+  ) {}
 
-  subscribe(
+  async subscribe(
     kind: ArticleEventKind,
     filter: ArticleEventFilter | null | undefined,
     after: string | null | undefined,
     connection: SubscriberConnection | null,
-  ): AsyncIterableIterator<EventDelivery> {
+  ): Promise<AsyncIterableIterator<EventDelivery>> {
     assertLanguage(filter?.language);
     let afterId: number | null = null;
     if (after != null) {
       afterId = decodeEventCursor(after);
       if (afterId == null) throw Errors.invalidEventCursor('after');
+      // Resuming below the pruned prefix would skip events without a word: refuse it.
+      if (afterId < (await this.feed.prunedThrough())) throw Errors.eventCursorExpired('after', this.retentionDays);
     }
     const criteria = { kind, language: filter?.language, categorySlug: filter?.categorySlug, sourceSlug: filter?.sourceSlug };
     return this.feed.open(criteria, afterId, connection);

@@ -80,11 +80,20 @@ export async function startSubscriptionServer(deps: SubscriptionServerDeps): Pro
     deps.events,
     deps.bus,
     deps.makeLoaders,
-    { pollMs: deps.config.subscriptionPollMs, pageSize: limits.pageSize, replayPageSize: limits.pageSize, maxQueuedEvents: limits.maxQueuedEvents, maxBufferedBytes: limits.maxBufferedBytes },
+    {
+      pollMs: deps.config.subscriptionPollMs,
+      pageSize: limits.pageSize,
+      replayPageSize: limits.pageSize,
+      maxQueuedEvents: limits.maxQueuedEvents,
+      maxBufferedBytes: limits.maxBufferedBytes,
+      retentionMs: deps.config.eventRetentionDays * 86_400_000,
+      // Tests prune when they choose; a server checks every ten minutes.
+      pruneEveryMs: deps.config.env === 'test' ? 0 : 600_000,
+    },
     deps.logger,
   );
   await feed.start();
-  const service = new ArticleEventService(feed);
+  const service = new ArticleEventService(feed, deps.config.eventRetentionDays);
   let slowClientsClosed = 0;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
