@@ -181,7 +181,7 @@ describe('article event subscriptions over graphql-ws', () => {
     const expired = subscribe(client(), PUBLISHED, { after: encodeEventCursor(ids[0]) });
     await waitUntil(() => expired.errors.length > 0);
     expect(expired.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'CURSOR_EXPIRED', retentionDays: 14 } });
-    expect(expired.errors[0].message).toContain('subscribe without `after`');
+    expect((expired.errors[0] as { message: string }).message).toContain('subscribe without `after`');
 
     // A client that saw the last pruned event has missed nothing: it resumes exactly.
     const resumed = subscribe(client(), PUBLISHED, { after: encodeEventCursor(lastOld) });

@@ -1,5 +1,5 @@
 import { normalizeText } from '../text/text.normalize';
-import { profileOverlap } from './related.similarity';
+import { profileCosine, type CosineOf } from './related.similarity';
 import type { RelatedInput } from './related.types';
 
 type DuplicateFields = Pick<RelatedInput, 'language' | 'title' | 'profile' | 'contentHash'>;
@@ -26,11 +26,11 @@ function titleKey(item: DuplicateFields): string {
  * Syndicated copies and light re-edits of one story: the same content hash, the
  * same normalised title, or term profiles at least `threshold` alike.
  */
-export function isNearDuplicate(a: DuplicateFields, b: DuplicateFields, threshold: number): boolean {
+export function isNearDuplicate(a: DuplicateFields, b: DuplicateFields, threshold: number, cosineOf: CosineOf = profileCosine): boolean {
   if (a.contentHash && a.contentHash === b.contentHash) return true;
   const key = titleKey(a);
   if (key !== '' && key === titleKey(b)) return true;
-  return profileOverlap(a.profile, b.profile).cosine >= threshold;
+  return cosineOf(a.profile, b.profile) >= threshold;
 }
 
 /**
@@ -43,7 +43,7 @@ export function isNearDuplicate(a: DuplicateFields, b: DuplicateFields, threshol
  * of a's squared norm, the rest of a can add at most ||rest|| < threshold to
  * the dot product, so the pair cannot reach the threshold.
  */
-export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold: number): number[] {
+export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold: number, cosineOf: CosineOf = profileCosine): number[] {
   const parent = items.map((_, index) => index);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -81,6 +81,10 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
 
   // A small margin below threshold² keeps float rounding of stored weights safe.
   const stopAt = threshold * threshold * 0.98;
+  // Each pair is compared at most once: a pair sharing several prefix terms,
+  // or found from both sides, would otherwise be compared again each time
+  // (this loop was most of the related indexer's time).
+  const compared = new Uint8Array(items.length * items.length);
   items.forEach((item, index) => {
     const heaviestFirst = [...item.profile].sort((x, y) => y.weight - x.weight);
     let rest = heaviestFirst.reduce((sum, { weight }) => sum + weight * weight, 0);
@@ -88,8 +92,11 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
       if (rest < stopAt) break;
       rest -= weight * weight;
       for (const other of postings.get(term) ?? []) {
-        if (other === index || find(other) === find(index)) continue;
-        if (profileOverlap(item.profile, items[other].profile).cosine >= threshold) union(index, other);
+        if (other === index) continue;
+        const pair = index < other ? index * items.length + other : other * items.length + index;
+        if (compared[pair] || find(other) === find(index)) continue;
+        compared[pair] = 1;
+        if (cosineOf(item.profile, items[other].profile) >= threshold) union(index, other);
       }
     }
   });

@@ -4,7 +4,9 @@ import { buildTermProfile, compareTerms } from './related.profile';
 import { rankRelated } from './related.ranking';
 import { inputFields, type RelatedRepository } from './related.repository';
 import { profileTokens } from './related.terms';
+import { rememberedCosine } from './related.similarity';
 import type { RelatedInput, RelatedResult, TermWeight } from './related.types';
+import { RELATED_WEIGHTS } from './related.weights';
 
 /** How many related articles are stored per article; `related(first:)` serves from these. */
 export const RELATED_STORED = 12;
@@ -26,9 +28,10 @@ export async function rankAgainstIndex(reads: RelatedRepository, targets: Readon
   const others = [...new Set([...candidateIds.values()].flat())].filter((id) => !targets.has(id));
   const loaded = new Map((await reads.relatedInputs(others)).map((input) => [input.id, input]));
   const lists = new Map<number, RelatedResult[]>();
+  const cosineOf = rememberedCosine();
   for (const [id, target] of targets) {
     const candidates = candidateIds.get(id)!.flatMap((candidate) => targets.get(candidate) ?? loaded.get(candidate) ?? []);
-    lists.set(id, rankRelated(target, candidates, RELATED_STORED));
+    lists.set(id, rankRelated(target, candidates, RELATED_STORED, RELATED_WEIGHTS, cosineOf));
   }
   return lists;
 }

@@ -27,7 +27,7 @@
 import { normalizeText } from '../text/text.normalize';
 import { isNearDuplicate, nearDuplicateGroups } from './related.duplicates';
 import { expandProfile, similarityTo } from './related.feedback';
-import { profileOverlap, type ProfileOverlap } from './related.similarity';
+import { profileCosine, profileOverlap, type CosineOf, type ProfileOverlap } from './related.similarity';
 import type { RelatedInput, RelatedReason, RelatedResult, RelatedSignal } from './related.types';
 import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
 
@@ -41,6 +41,8 @@ export function rankRelated(
   candidates: readonly RelatedInput[],
   first: number,
   weights: RelatedWeights = RELATED_WEIGHTS,
+  /** How profile cosines are computed: the indexer passes a per-batch memo (rememberedCosine); same numbers. */
+  cosineOf: CosineOf = profileCosine,
 ): RelatedResult[] {
   const limit = Math.max(0, Math.floor(first));
   if (limit === 0) return [];
@@ -49,10 +51,10 @@ export function rankRelated(
     (candidate) =>
       candidate.id !== target.id &&
       candidate.language === target.language &&
-      !isNearDuplicate(target, candidate, weights.nearDuplicateCosine),
+      !isNearDuplicate(target, candidate, weights.nearDuplicateCosine, cosineOf),
   );
 
-  const stories = representatives(pool, weights.nearDuplicateCosine).map((story) => ({
+  const stories = representatives(pool, weights.nearDuplicateCosine, cosineOf).map((story) => ({
     story,
     overlap: profileOverlap(target.profile, story.profile),
   }));
@@ -87,8 +89,8 @@ function publishedTime(item: RelatedInput): number {
 }
 
 /** One article per story: the earliest published copy, then the lowest id. */
-function representatives(pool: readonly RelatedInput[], threshold: number): RelatedInput[] {
-  const groups = nearDuplicateGroups(pool, threshold);
+function representatives(pool: readonly RelatedInput[], threshold: number, cosineOf: CosineOf): RelatedInput[] {
+  const groups = nearDuplicateGroups(pool, threshold, cosineOf);
   const chosen = new Map<number, RelatedInput>();
   pool.forEach((item, index) => {
     const current = chosen.get(groups[index]);

@@ -35,3 +35,47 @@ export function profileOverlap(a: readonly TermWeight[], b: readonly TermWeight[
   const cosine = shared.reduce((sum, { weight }) => sum + weight, 0);
   return { cosine, terms: shared.map(({ term }) => term) };
 }
+
+/**
+ * Only the cosine of profileOverlap, without listing the shared terms: the
+ * near-duplicate check compares every pair of candidates and needs no more.
+ * The products are summed largest first, as profileOverlap sums them, so both
+ * give the same number whatever order the profiles are in.
+ */
+export function profileCosine(a: readonly TermWeight[], b: readonly TermWeight[]): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  const other = lookupOf(large);
+  const products: number[] = [];
+  for (const { term, weight } of small) {
+    const weightInOther = other.get(term);
+    if (weightInOther !== undefined) products.push(weight * weightInOther);
+  }
+  products.sort((x, y) => y - x);
+  let cosine = 0;
+  for (const product of products) cosine += product;
+  return cosine;
+}
+
+export type CosineOf = (a: readonly TermWeight[], b: readonly TermWeight[]) => number;
+
+/**
+ * profileCosine remembered per pair of profile arrays, for one indexer batch:
+ * neighbouring targets share most of their candidates, so the near-duplicate
+ * check meets the same pairs again and again. Made per batch and dropped
+ * with it, so it never outgrows one batch's pairs.
+ */
+export function rememberedCosine(): CosineOf {
+  const byProfile = new Map<readonly TermWeight[], Map<readonly TermWeight[], number>>();
+  return (a, b) => {
+    const known = byProfile.get(a)?.get(b) ?? byProfile.get(b)?.get(a);
+    if (known !== undefined) return known;
+    const cosine = profileCosine(a, b);
+    let row = byProfile.get(a);
+    if (!row) {
+      row = new Map();
+      byProfile.set(a, row);
+    }
+    row.set(b, cosine);
+    return cosine;
+  };
+}
