@@ -28,6 +28,11 @@ export class ArticleWriteRepository {
   }
 }
 
+interface DeferredWork {
+  beforeCommit: Array<() => Promise<void>>;
+  afterCommit: Array<() => void>;
+}
+
 /** The values of an article row that a write sets. */
 export type ArticleRowValues = Omit<Article, 'id' | 'slug' | 'createdAt' | 'version' | 'globalId'>;
 
@@ -41,15 +46,18 @@ export type ArticleRowValues = Omit<Article, 'id' | 'slug' | 'createdAt' | 'vers
 export class WriteTx {
   private readonly categoryIds = new Map<string, number>();
   private readonly sourceIds = new Map<string, number>();
-  /** Callbacks per savepoint level: a rolled-back savepoint drops its own. */
-  private readonly committed: Array<Array<() => void>> = [[]];
-  private readonly beforeCommitWork: Array<Array<() => Promise<void>>> = [[]];
+  /** Deferred work per savepoint level: a rolled-back savepoint drops its own, a released one hands it to its parent. */
+  private readonly levels: DeferredWork[] = [{ beforeCommit: [], afterCommit: [] }];
 
   constructor(readonly manager: EntityManager) {}
 
+  private get current(): DeferredWork {
+    return this.levels[this.levels.length - 1];
+  }
+
   /** Defers `callback` until the whole transaction commits (e.g. announcing an event). */
   afterCommit(callback: () => void): void {
-    this.committed[this.committed.length - 1].push(callback);
+    this.current.afterCommit.push(callback);
   }
 
   /**
@@ -62,19 +70,18 @@ export class WriteTx {
    * savepoints cost more than writing the articles themselves.
    */
   beforeCommit(work: () => Promise<void>): void {
-    this.beforeCommitWork[this.beforeCommitWork.length - 1].push(work);
+    this.current.beforeCommit.push(work);
   }
 
   /** @internal Called by ArticleWriteRepository when `work` returned, before COMMIT. */
   async runBeforeCommit(): Promise<void> {
-    for (const work of this.beforeCommitWork.flat()) await work();
-    this.beforeCommitWork.length = 0;
-    this.beforeCommitWork.push([]);
+    const pending = this.current.beforeCommit.splice(0);
+    for (const work of pending) await work();
   }
 
   /** @internal Called by ArticleWriteRepository once the transaction committed. */
   runCommitted(): void {
-    for (const callback of this.committed.flat()) {
+    for (const callback of this.current.afterCommit) {
       try {
         callback();
       } catch {
@@ -88,19 +95,16 @@ export class WriteTx {
     const runner = this.manager.queryRunner;
     if (!runner) throw new Error('savepoint() needs a transaction-bound manager');
     await runner.startTransaction();
-    this.committed.push([]);
-    this.beforeCommitWork.push([]);
+    this.levels.push({ beforeCommit: [], afterCommit: [] });
     try {
       const result = await work();
       await runner.commitTransaction();
-      const released = this.committed.pop() ?? [];
-      this.committed[this.committed.length - 1].push(...released);
-      const deferred = this.beforeCommitWork.pop() ?? [];
-      this.beforeCommitWork[this.beforeCommitWork.length - 1].push(...deferred);
+      const released = this.levels.pop()!;
+      this.current.beforeCommit.push(...released.beforeCommit);
+      this.current.afterCommit.push(...released.afterCommit);
       return result;
     } catch (error) {
-      this.committed.pop();
-      this.beforeCommitWork.pop();
+      this.levels.pop();
       await runner.rollbackTransaction();
       throw error;
     }
@@ -163,8 +167,8 @@ export class WriteTx {
     ]);
   }
 
-  /** `bodyJson`: the body as stored, when the caller has it already (see PreparedDraft). */
-  insertArticle(slug: string, createdAt: Date, v: ArticleRowValues, bodyJson?: string): Promise<number> {
+  /** `bodyJson`: the body as stored (PreparedDraft.bodyJson). */
+  insertArticle(slug: string, createdAt: Date, v: ArticleRowValues, bodyJson: string): Promise<number> {
     return this.insertReturningId(
       `INSERT INTO articles (slug, created_at, version, language, title, standfirst, body, body_text, status, published_at, updated_at,
          reading_time_minutes, word_count, canonical_url, content_hash, draft_fingerprint, tags, category_id, source_id, lead_image_id)
@@ -173,7 +177,7 @@ export class WriteTx {
     );
   }
 
-  async updateArticle(id: number, v: ArticleRowValues, bodyJson?: string): Promise<void> {
+  async updateArticle(id: number, v: ArticleRowValues, bodyJson: string): Promise<void> {
     await runSql(
       this.manager,
       `UPDATE articles SET version = version + 1, language = ?, title = ?, standfirst = ?, body = ?, body_text = ?, status = ?, published_at = ?,
@@ -213,7 +217,7 @@ export class WriteTx {
   }
 }
 
-function rowParams(v: ArticleRowValues, bodyJson = JSON.stringify(v.body)): unknown[] {
+function rowParams(v: ArticleRowValues, bodyJson: string): unknown[] {
   return [
     v.language,
     v.title,

@@ -9,7 +9,7 @@ import { tsvRecords } from './tsv.records';
 /**
  * The worker side of preparedRecords: reads the TSV files, parses rows into
  * drafts and prepares them (checks, hashes, word counts, search words),
- * posting records in batches. It runs at most MAX_BATCHES_AHEAD batches ahead
+ * posting records in batches. It runs at most `maxBatchesAhead` batches ahead
  * of the writer, so memory stays flat however large the files are.
  */
 const { jobs, batchSize, maxBatchesAhead } = workerData as { jobs: PrepareJob[]; batchSize: number; maxBatchesAhead: number };
