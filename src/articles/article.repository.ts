@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { runSql } from '../db/sql';
+import { marks, runSql } from '../db/sql';
 import type { PageRequest } from '../pagination/page-request';
 import type { Article } from './article.entity';
 import { ArticleOrder, ArticleStatus } from './article.enums';
@@ -43,15 +43,13 @@ export class ArticleRepository {
 
   async findPublishedByIds(ids: readonly number[]): Promise<Article[]> {
     if (!ids.length) return [];
-    const marks = ids.map(() => '?').join(', ');
-    const rows = await runSql(this.dataSource, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (${marks}) AND a.status = ?`, [...ids, ArticleStatus.PUBLISHED]);
+    const rows = await runSql(this.dataSource, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (${marks(ids.length)}) AND a.status = ?`, [...ids, ArticleStatus.PUBLISHED]);
     return rows.map(articleFromRow);
   }
 
   /** Bodies for articles read as summaries (any status: the caller already holds the article). */
   async findBodies(ids: readonly number[]): Promise<Array<{ id: number; body: Article['body']; bodyText: string }>> {
-    const marks = ids.map(() => '?').join(', ');
-    const rows = await runSql<{ id: number; body: string; body_text: string }>(this.dataSource, `SELECT id, body, body_text FROM articles WHERE id IN (${marks})`, [...ids]);
+    const rows = await runSql<{ id: number; body: string; body_text: string }>(this.dataSource, `SELECT id, body, body_text FROM articles WHERE id IN (${marks(ids.length)})`, [...ids]);
     return rows.map((row) => ({ id: Number(row.id), body: JSON.parse(row.body), bodyText: row.body_text }));
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { runSql } from '../db/sql';
+import { marks, runSql } from '../db/sql';
 import { Category } from './category.entity';
 
 export class CategoryRepository {
@@ -8,7 +8,7 @@ export class CategoryRepository {
   /** The per-request loader's read: hand-written SQL, as every list page runs it (see db/sql.ts). */
   async findByIds(ids: readonly number[]): Promise<Category[]> {
     if (!ids.length) return [];
-    const rows = await runSql<Category>(this.dataSource, `SELECT id, slug, name, language FROM categories WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+    const rows = await runSql<Category>(this.dataSource, `SELECT id, slug, name, language FROM categories WHERE id IN (${marks(ids.length)})`, [...ids]);
     return rows.map((row) => Object.assign(new Category(), { ...row, id: Number(row.id) }));
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { runSql } from '../db/sql';
+import { marks, runSql } from '../db/sql';
 import { ArticleImage } from './article-image.entity';
 import { Image } from './image.entity';
 
@@ -11,7 +11,7 @@ export class ImageRepository {
     if (!ids.length) return [];
     const rows = await runSql<Image>(
       this.dataSource,
-      `SELECT id, url, caption, credit, alt, width, height FROM images WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      `SELECT id, url, caption, credit, alt, width, height FROM images WHERE id IN (${marks(ids.length)})`,
       [...ids],
     );
     return rows.map((row) => Object.assign(new Image(), { ...row, id: Number(row.id) }));

@@ -2,8 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import { ARTICLE_COLUMNS, ARTICLE_SUMMARY_COLUMNS, articleFromRow } from '../articles/article.row';
-import { runSql } from '../db/sql';
-import { chunked, marks } from '../related/related.sql';
+import { chunked, marks, runSql } from '../db/sql';
 
 /** An editor's read-more link: another Habari article, or an external page. */
 export type CuratedLink = { targetArticleId: number; url: null; title: string | null } | { targetArticleId: null; url: string; title: string };

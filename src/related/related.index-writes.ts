@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ArticleStatus } from '../articles/article.enums';
-import { dialectOf, runSql } from '../db/sql';
-import { chunked, marks, sqlBoolean } from './related.sql';
+import { chunked, dialectOf, marks, runSql, sqlBoolean } from '../db/sql';
 import type { RelatedResult, TermWeight } from './related.types';
 
 /** A queued article and whether its neighbours must follow it. */

@@ -3,12 +3,11 @@ import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import { ARTICLE_SUMMARY_COLUMNS, articleFromRow } from '../articles/article.row';
 import { backgroundTransaction } from '../db/background-transaction';
-import { runSql } from '../db/sql';
+import { chunked, marks, runSql } from '../db/sql';
 import { backgroundSql } from '../db/statement-counter';
 import type { LanguageCode } from '../languages/language.catalogue';
 import { compareTerms } from './related.profile';
 import { ProfileCache } from './related.profile-cache';
-import { chunked, marks } from './related.sql';
 import type { RelatedInput, RelatedReason, TermWeight } from './related.types';
 
 /** One entry of an article's precomputed list, in position order. */

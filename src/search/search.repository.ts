@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dialectOf, runSql } from '../db/sql';
+import { dialectOf, marks, runSql } from '../db/sql';
 import { publishedWhere, type ArticleListFilter } from '../articles/article.list-sql';
 import { ARTICLE_COLUMNS, articleFromRow } from '../articles/article.row';
 import type { Article } from '../articles/article.entity';
@@ -52,7 +52,7 @@ export class SearchRepository {
   async search(terms: string[], filter: ArticleListFilter, limit: number, offset: number): Promise<SearchRow[]> {
     const ranked = await this.rank(terms, filter, limit, offset);
     if (!ranked.length) return [];
-    const rows = await runSql(this.dataSource, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (${ranked.map(() => '?').join(', ')})`, ranked.map((r) => r.id));
+    const rows = await runSql(this.dataSource, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (${marks(ranked.length)})`, ranked.map((r) => r.id));
     const byId = new Map(rows.map((row) => [Number(row.id), row]));
     return ranked.flatMap(({ id, score }) => {
       const row = byId.get(id);

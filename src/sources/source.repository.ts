@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { runSql } from '../db/sql';
+import { marks, runSql } from '../db/sql';
 import { Source } from './source.entity';
 
 export class SourceRepository {
@@ -8,7 +8,7 @@ export class SourceRepository {
   /** The per-request loader's read: hand-written SQL, as every list page runs it (see db/sql.ts). */
   async findByIds(ids: readonly number[]): Promise<Source[]> {
     if (!ids.length) return [];
-    const rows = await runSql<Source>(this.dataSource, `SELECT id, slug, name, url FROM sources WHERE id IN (${ids.map(() => '?').join(', ')})`, [...ids]);
+    const rows = await runSql<Source>(this.dataSource, `SELECT id, slug, name, url FROM sources WHERE id IN (${marks(ids.length)})`, [...ids]);
     return rows.map((row) => Object.assign(new Source(), { ...row, id: Number(row.id) }));
   }
 
