@@ -5,18 +5,16 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
-import type { Repositories, Services } from './composition';
-import { openCore } from './core';
+import { openCore, SERVER_BACKGROUND_TIMINGS, startLiveWork, type BackgroundTimings, type Repositories, type Services } from './composition-root';
 import type { StatementCounter } from './db/statement-counter';
 import { createErrorFormatter } from './graphql/format-error';
 import { createLoaders, type GraphQLContext } from './graphql/context';
 import { queryLimitRules, queryParseOptions } from './graphql/query-limits';
 import { buildHabariSchema } from './graphql/schema';
 import { createGraphQLHttpHandler, sendJson } from './http/graphql-http.handler';
-import { createLogger, type Logger } from './logging/logger';
+import type { Logger } from './logging/logger';
 import { createPlaygroundHandler } from './playground/playground.handler';
-import { startRelatedIndexLoop } from './related/related.index-loop';
-import { startSubscriptionServer, type SubscriptionLimits, type SubscriptionServer } from './subscriptions/subscription.server';
+import { DEFAULT_SUBSCRIPTION_LIMITS, startSubscriptionServer, type SubscriptionLimits, type SubscriptionServer } from './subscriptions/subscription.server';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -36,32 +34,28 @@ export interface HabariApp {
   close(): Promise<void>;
 }
 
-export interface BuildOptions {
+export interface BuildOptions extends Partial<BackgroundTimings> {
   /** Tighter limits make flow-control tests fast; production uses the defaults. */
   subscriptionLimits?: Partial<SubscriptionLimits>;
-  /**
-   * How often the related index drains its queue (ms); 0 leaves it to the caller. 500 by default,
-   * 0 under NODE_ENV=test: tests drain with drainRelatedQueue, and a background write would skew their statement counts.
-   */
-  relatedIndexPollMs?: number;
 }
 
 /**
- * Builds the whole service without listening: tests and the CLI use the same
- * composition as production. Every resource registers how it closes.
+ * Builds the whole service without listening: the core from the composition
+ * root, its live work (event feed, related index loop; timings from
+ * `options`, the server's by default), then GraphQL over HTTP and
+ * websockets. Every resource registers how it closes, in one Closers.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<HabariApp> {
-  const logger = createLogger(config);
-  const closers: Array<() => Promise<void>> = [];
+  const core = await openCore(config);
+  const { dataSource, repositories, services, statements, logger, closers } = core;
   try {
-    const core = await openCore(config, logger);
-    closers.push(() => core.close());
-    const { dataSource, repositories, services, statements } = core;
-    const relatedPollMs = options.relatedIndexPollMs ?? (config.env === 'test' ? 0 : 500);
-    if (relatedPollMs > 0) {
-      const relatedIndexing = startRelatedIndexLoop(services.relatedIndexer, logger, relatedPollMs);
-      closers.push(() => relatedIndexing.stop());
-    }
+    const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptionLimits };
+    const live = await startLiveWork(core, {
+      relatedIndexPollMs: options.relatedIndexPollMs ?? SERVER_BACKGROUND_TIMINGS.relatedIndexPollMs,
+      eventPruneEveryMs: options.eventPruneEveryMs ?? SERVER_BACKGROUND_TIMINGS.eventPruneEveryMs,
+      pageSize: limits.pageSize,
+      stream: { maxQueuedEvents: limits.maxQueuedEvents, maxBufferedBytes: limits.maxBufferedBytes, replayPageSize: limits.pageSize },
+    });
     const schema = await buildHabariSchema(core.events);
     const formatError = createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error in a GraphQL operation'));
 
@@ -75,7 +69,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       parseOptions: queryParseOptions,
     });
     await apollo.start();
-    closers.push(() => apollo.stop());
+    closers.add('apollo', () => apollo.stop());
 
     const context = async (): Promise<GraphQLContext> => ({ config, services, loaders: createLoaders(repositories) });
     const graphql = createGraphQLHttpHandler(apollo, context);
@@ -101,7 +95,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       });
     });
     server.keepAliveTimeout = 65_000;
-    closers.push(
+    closers.add(
+      'http server',
       () =>
         new Promise<void>((resolve) => {
           if (!server.listening) return resolve();
@@ -109,22 +104,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           server.closeIdleConnections();
         }),
     );
-    const subscriptions = await startSubscriptionServer({
+    const subscriptions = startSubscriptionServer({
       server,
       path: GRAPHQL_PATH,
       schema,
-      config,
-      events: repositories.articleEvents,
-      bus: core.events,
-      makeLoaders: () => createLoaders(repositories),
+      feed: live.feed,
+      articleEvents: live.articleEvents,
       baseContext: context,
       formatError,
       logger,
-      limits: options.subscriptionLimits,
+      limits,
     });
-    closers.push(() => subscriptions.close());
+    closers.add('websocket server', () => subscriptions.close());
 
-    let closing: Promise<void> | null = null;
     return {
       config,
       server,
@@ -143,21 +135,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
             resolve(`http://${shownHost === '0.0.0.0' ? 'localhost' : shownHost}:${address.port}`);
           });
         }),
-      close: () => (closing ??= closeAll(closers)),
+      close: () => closers.close(),
     };
   } catch (error) {
-    await closeAll(closers);
+    await closers.close();
     throw error;
-  }
-}
-
-async function closeAll(closers: Array<() => Promise<void>>): Promise<void> {
-  for (const close of [...closers].reverse()) {
-    try {
-      await close();
-    } catch {
-      // Keep closing the rest: one failing resource must not leak the others.
-    }
   }
 }
 

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { readCorpusRows, syntheticRows, writeTsv } from '../bench/import/synthetic-tsv';
 import { collect, startCli, summaryOf } from './helpers/cli';
 import { createTestDatabase, testDialect } from './helpers/test-database';
+import { seededRandom } from '../bench/related/related.corpus';
 
 const ROWS = 3000;
 const CHUNK = 250;
@@ -58,7 +59,10 @@ function postgresProbe(url: string): Probe {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const between = (low: number, high: number) => low + Math.random() * (high - low);
+// Random kill moments from a seed that every failure reports: KILL_SEED=<seed> replays that run's choices.
+const KILL_SEED = Number(process.env.KILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const random = seededRandom(KILL_SEED);
+const between = (low: number, high: number) => low + random() * (high - low);
 
 /**
  * SIGKILLs `habari import` at random moments (during start-up and migrations,
@@ -166,7 +170,7 @@ describe('habari import survives SIGKILL', () => {
         expect(await probe.query('PRAGMA foreign_key_check')).toEqual([]);
       }
     } catch (error) {
-      (error as Error).message += `\nkills: ${kills.join('; ')}`;
+      (error as Error).message += `\nkills (KILL_SEED=${KILL_SEED}): ${kills.join('; ')}`;
       throw error;
     } finally {
       stopped = true;

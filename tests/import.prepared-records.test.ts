@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareDraft } from '../src/articles/article.prepare';
-import { openCore, type Core } from '../src/core';
+import { openCore, type Core } from '../src/composition-root';
 import type { ImportRecord } from '../src/importing/import.types';
 import { preparedRecords } from '../src/importing/prepared-records';
 import { tsvRecords } from '../src/importing/tsv.records';

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openCore, type Core } from '../src/core';
+import { ArticleWriteService } from '../src/articles/article-write.service';
+import { articleChangeHooks, openCore, type Core } from '../src/composition-root';
+import { ImportService } from '../src/importing/import.service';
 import type { ImportRecord } from '../src/importing/import.types';
 import { tsvRecords } from '../src/importing/tsv.records';
 import { readCorpusRows, writeTsv, type CorpusRow } from '../bench/import/synthetic-tsv';
@@ -128,12 +130,17 @@ describe('ImportService', () => {
 
   it('leaves nothing of an article whose write fails halfway, and announces only committed ones', async () => {
     const announced: string[] = [];
-    core.services.writer.addHook(async (tx, change) => {
-      if (change.article.title.startsWith('Nusu-')) {
-        tx.afterCommit(() => announced.push(change.article.title));
-        if (change.article.title.includes('inashindwa')) throw new Error('the index is full');
-      }
-    });
+    // The production hooks, then one that fails for some articles after everything else was written.
+    const writer = new ArticleWriteService([
+      ...articleChangeHooks(core.events),
+      async (tx, change) => {
+        if (change.article.title.startsWith('Nusu-')) {
+          tx.afterCommit(() => announced.push(change.article.title));
+          if (change.article.title.includes('inashindwa')) throw new Error('the index is full');
+        }
+      },
+    ]);
+    const importer = new ImportService(core.repositories.writes, writer);
     const counts = await tableCounts(core.dataSource);
     const draft = (title: string) => articleDraft({ title, category: { name: 'Kategoria Mpya Kabisa' }, source: { name: 'Chanzo Kipya' } });
     const records: ImportRecord[] = [
@@ -141,7 +148,7 @@ describe('ImportService', () => {
       { ref: { file: 'drafts', line: 2 }, draft: draft('Nusu-inafaulu ya pili') },
       { ref: { file: 'drafts', line: 3 }, draft: draft('Nusu-inashindwa ya tatu') },
     ];
-    const summary = await core.services.importer.run(records);
+    const summary = await importer.run(records);
     expect(summary).toMatchObject({ created: 1, failed: 2, failures: [{ line: 1, reason: 'the index is full' }, { line: 3, reason: 'the index is full' }] });
     expect(announced).toEqual(['Nusu-inafaulu ya pili']);
     // The good article with its new category, source and lead image, its event and search entry; nothing of the others.

@@ -3,28 +3,10 @@
  * render from this host alone and run the first example end to end.
  * Set PLAYGROUND_SCREENSHOT=/tmp/playground.png to keep a picture of it.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { PLAYGROUND_EXAMPLES } from '../src/playground/playground.examples';
+import { describeWithChromium, launchChromium } from './helpers/chromium';
 import { startTestServer } from './helpers/test-server';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`Skipping the playground browser test: ${CHROMIUM} is missing (CI installs the chromium package).`);
-}
-const describeWithChromium = hasChromium ? describe : describe.skip;
 
 interface ResultPane {
   data?: { articles?: { edges: { node: { title: string } }[] } };
@@ -38,7 +20,7 @@ describeWithChromium('GraphQL playground in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ seedDemo: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openCore } from '../src/core';
+import { openCore } from '../src/composition-root';
 import { encodeEventCursor } from '../src/subscriptions/article-event.cursor';
 import { articleDraft, createArticles } from './factories/article.factory';
 import { testConfig } from './helpers/test-database';

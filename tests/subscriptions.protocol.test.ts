@@ -20,10 +20,8 @@ describe('graphql-ws protocol hygiene', () => {
 
   it('closes a socket that never sends connection_init with 4408', async () => {
     const socket = new WebSocket(wsUrl(server), PROTOCOL);
-    const started = Date.now();
     const closed = await closeOf(socket);
     expect(closed.code).toBe(4408);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(2_500);
   });
 
   it('refuses WebSocket upgrades on other paths', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ArticleWriteService } from '../../src/articles/article-write.service';
 import { loadConfig, parseDatabaseUrl, type Config } from '../../src/config';
-import { openCore } from '../../src/core';
+import { openCore } from '../../src/composition-root';
 import { openDatabase } from '../../src/db/data-source';
 import { ImportService } from '../../src/importing/import.service';
 import type { ImportRecord } from '../../src/importing/import.types';

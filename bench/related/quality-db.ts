@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, parseDatabaseUrl } from '../../src/config';
-import { openCore } from '../../src/core';
+import { openCore } from '../../src/composition-root';
 import { readTsvRows } from '../../src/importing/tsv.reader';
 import { tsvRecords } from '../../src/importing/tsv.records';
 import { LANGUAGES } from '../../src/languages/language.catalogue';

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, { relatedIndexPollMs: 0 });
   try {
     console.log(`bench/related: ${TOTAL} articles, SQLite`);
-    const writer = new ArticleWriteService([relatedQueueHook(app.repositories.related)]);
+    const writer = new ArticleWriteService([relatedQueueHook()]);
     const writeMs = await timed(() => write(app, writer, syntheticDrafts(loadBaseArticles(CORPUS_DIR), TOTAL)));
     console.log(`written (queued for the index) in ${(writeMs / 1000).toFixed(1)} s: ${rate(TOTAL, writeMs)} articles/s`);
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, parseDatabaseUrl } from '../../src/config';
-import { openCore, type Core } from '../../src/core';
+import { openCore, type Core } from '../../src/composition-root';
 import type { LanguageCode } from '../../src/languages/language.catalogue';
 import { tsvRecords } from '../../src/importing/tsv.records';
 import { DEMO_FILES } from '../../src/seeding/demo.catalogue';

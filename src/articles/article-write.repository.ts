@@ -1,5 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { dialectOf, runSql } from '../db/sql';
+import type { DataSource } from 'typeorm';
+import { runSql } from '../db/sql';
+import { runUnitOfWork, UnitOfWork } from '../db/unit-of-work';
 import type { ImageDraft } from './article.draft';
 import type { Article } from './article.entity';
 import { ARTICLE_SUMMARY_COLUMNS, articleFromRow } from './article.row';
@@ -9,106 +10,25 @@ export class ArticleWriteRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Runs `work` in one transaction; `afterCommit` callbacks run only once it has committed. */
-  async transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    let tx: WriteTx | null = null;
-    const result = await this.dataSource.transaction(async (manager) => {
-      // TypeORM begins SQLite transactions DEFERRED. One that reads first cannot
-      // become the writer once another process (the server beside an import)
-      // has committed since its read: SQLite answers "database is locked" at
-      // once, for every write left in the chunk. Taking the write lock with the
-      // first statement, as BEGIN IMMEDIATE would, makes it wait (busy_timeout).
-      if (dialectOf(manager) === 'sqlite') await runSql(manager, 'UPDATE articles SET id = id WHERE 0');
-      tx = new WriteTx(manager);
-      const result = await work(tx);
-      await tx.runBeforeCommit();
-      return result;
-    });
-    (tx as WriteTx | null)?.runCommitted();
-    return result;
+  transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    return runUnitOfWork(this.dataSource, (manager) => new WriteTx(manager), work);
   }
-}
-
-interface DeferredWork {
-  beforeCommit: Array<() => Promise<void>>;
-  afterCommit: Array<() => void>;
 }
 
 /** The values of an article row that a write sets. */
 export type ArticleRowValues = Omit<Article, 'id' | 'slug' | 'createdAt' | 'version' | 'globalId'>;
 
 /**
- * The statements of one write transaction, as constant SQL (see db/sql.ts:
- * bulk import runs these hundreds of thousands of times). Nested units run in
- * savepoints. Category and source ids found by SELECT are remembered for the
- * rest of the transaction: a row that a SELECT saw cannot be undone by a
+ * The unit of work of an article write, with the article statements as
+ * constant SQL (see db/sql.ts: bulk import runs these hundreds of thousands
+ * of times). Hooks get the other repositories bound to the same transaction
+ * through `get`. Category and source ids found by SELECT are remembered for
+ * the rest of the transaction: a row that a SELECT saw cannot be undone by a
  * later savepoint rollback, so the memo never points at a missing row.
  */
-export class WriteTx {
+export class WriteTx extends UnitOfWork {
   private readonly categoryIds = new Map<string, number>();
   private readonly sourceIds = new Map<string, number>();
-  /** Deferred work per savepoint level: a rolled-back savepoint drops its own, a released one hands it to its parent. */
-  private readonly levels: DeferredWork[] = [{ beforeCommit: [], afterCommit: [] }];
-
-  constructor(readonly manager: EntityManager) {}
-
-  private get current(): DeferredWork {
-    return this.levels[this.levels.length - 1];
-  }
-
-  /** Defers `callback` until the whole transaction commits (e.g. announcing an event). */
-  afterCommit(callback: () => void): void {
-    this.current.afterCommit.push(callback);
-  }
-
-  /**
-   * Runs `work` at the end of the transaction, still inside it, in the order
-   * registered; dropped if the savepoint around the call rolls back. For
-   * writes that are cheaper together than one by one: SQLite's FTS5 keeps
-   * new index entries in memory until the transaction ends, but every
-   * savepoint (and every statement with RETURNING, which opens one) makes it
-   * write them out as a new segment first. Indexing 500 articles inside 500
-   * savepoints cost more than writing the articles themselves.
-   */
-  beforeCommit(work: () => Promise<void>): void {
-    this.current.beforeCommit.push(work);
-  }
-
-  /** @internal Called by ArticleWriteRepository when `work` returned, before COMMIT. */
-  async runBeforeCommit(): Promise<void> {
-    const pending = this.current.beforeCommit.splice(0);
-    for (const work of pending) await work();
-  }
-
-  /** @internal Called by ArticleWriteRepository once the transaction committed. */
-  runCommitted(): void {
-    for (const callback of this.current.afterCommit) {
-      try {
-        callback();
-      } catch {
-        // A listener's failure must not turn a committed write into an error.
-      }
-    }
-  }
-
-  /** Runs `work` in a savepoint: if it throws, only its own writes are undone. */
-  async savepoint<T>(work: () => Promise<T>): Promise<T> {
-    const runner = this.manager.queryRunner;
-    if (!runner) throw new Error('savepoint() needs a transaction-bound manager');
-    await runner.startTransaction();
-    this.levels.push({ beforeCommit: [], afterCommit: [] });
-    try {
-      const result = await work();
-      await runner.commitTransaction();
-      const released = this.levels.pop()!;
-      this.current.beforeCommit.push(...released.beforeCommit);
-      this.current.afterCommit.push(...released.afterCommit);
-      return result;
-    } catch (error) {
-      this.levels.pop();
-      await runner.rollbackTransaction();
-      throw error;
-    }
-  }
 
   /**
    * The stored article a draft would replace, without its body: deciding

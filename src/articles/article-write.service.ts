@@ -29,11 +29,7 @@ export type ArticleChangeHook = (tx: WriteTx, change: ArticleChange) => Promise<
  * one transaction with its category, source and images.
  */
 export class ArticleWriteService {
-  constructor(private readonly hooks: ArticleChangeHook[] = []) {}
-
-  addHook(hook: ArticleChangeHook): void {
-    this.hooks.push(hook);
-  }
+  constructor(private readonly hooks: readonly ArticleChangeHook[] = []) {}
 
   async upsert(tx: WriteTx, draft: ArticleDraft, now = new Date()): Promise<ArticleChange> {
     return this.upsertPrepared(tx, prepareDraft(draft), now);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config';
-import { openCore } from '../core';
+import { openCore } from '../composition-root';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
 import { rawTextRecord } from '../importing/raw-text.records';
 import type { ImportRecord, ImportSummary } from '../importing/import.types';

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../config';
 import { registerImportCommand } from './import.command';
 import { registerMaintenanceCommands } from './maintenance.commands';
 import { registerReindexCommand } from './reindex.command';
-import { serve } from '../main';
+import { serve } from '../serve';
 
 /** `habari <command>`: one entry for the server and the editors' tools. */
 async function main(argv: string[]): Promise<void> {

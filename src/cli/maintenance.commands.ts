@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { buildApp } from '../app';
+import { openCore } from '../composition-root';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
 import { buildHabariSchema, printHabariSchema } from '../graphql/schema';
@@ -22,12 +22,13 @@ export function registerMaintenanceCommands(program: Command): void {
     .command('seed')
     .description('load the demo sample into an empty database')
     .action(async () => {
-      const app = await buildApp(loadConfig());
+      // The services alone: seeding needs no HTTP server and no background work.
+      const core = await openCore(loadConfig());
       try {
-        const summary = await seedDemoIfEmpty(app);
+        const summary = await seedDemoIfEmpty(core);
         console.log(summary ? `Seeded ${summary.created} articles (${summary.failed} failed).` : 'The database already has articles; nothing seeded.');
       } finally {
-        await app.close();
+        await core.close();
       }
     });
 

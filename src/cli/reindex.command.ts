@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
-import { openCore } from '../core';
+import { openCore } from '../composition-root';
 import type { DrainOptions } from '../related/related.indexer';
 
 interface ReindexCliOptions {

@@ -39,10 +39,67 @@ export function createDataSource(database: DatabaseConfig, options: DataSourceOp
   });
 }
 
-/** Opens the database and applies pending migrations in one transaction each. */
+/** Opens the database and applies pending migrations, one instance at a time (see migrateUnderLock). */
 export async function openDatabase(database: DatabaseConfig, options: DataSourceOptions = {}): Promise<DataSource> {
   const dataSource = createDataSource(database, options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    await migrateUnderLock(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
+}
+
+/** Any constant every Habari process shares: "HBMG". */
+const MIGRATION_LOCK_KEY = 0x4842_4d47;
+
+/**
+ * Several instances (or the server and an import) starting together on one
+ * database must not both apply the same migration: the second would fail on
+ * "table already exists", or worse, half-apply. Pending migrations are
+ * applied under a lock, and the list of what is applied is read again once
+ * the lock is held. PostgreSQL: a session advisory lock on a connection of
+ * its own, taken before TypeORM even creates its migrations table (two
+ * concurrent CREATE TABLE IF NOT EXISTS can collide there); migrations run
+ * in one transaction each. SQLite: when something is pending, one IMMEDIATE
+ * transaction around all of them, which waits (busy_timeout) for any other
+ * writer; a file with nothing pending takes no write lock at all (TypeORM's
+ * own check would create its migrations table unguarded, so it is not used).
+ */
+async function migrateUnderLock(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type === 'postgres') {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      try {
+        await dataSource.runMigrations({ transaction: 'each' });
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      }
+    } finally {
+      await runner.release();
+    }
+    return;
+  }
+  if (await sqliteUpToDate(dataSource)) return;
+  await dataSource.query('BEGIN IMMEDIATE');
+  try {
+    await dataSource.runMigrations({ transaction: 'none' });
+    await dataSource.query('COMMIT');
+  } catch (error) {
+    await dataSource.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Read-only: is every migration recorded as applied? */
+async function sqliteUpToDate(dataSource: DataSource): Promise<boolean> {
+  const tables: unknown[] = await dataSource.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'");
+  if (!tables.length) return false;
+  const rows: Array<{ name: string }> = await dataSource.query('SELECT name FROM migrations');
+  const applied = new Set(rows.map((row) => row.name));
+  return dataSource.migrations.every((migration) => applied.has(migration.name ?? migration.constructor.name));
 }

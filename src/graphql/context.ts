@@ -4,7 +4,7 @@ import type { Article } from '../articles/article.entity';
 import type { Category } from '../categories/category.entity';
 import type { Image } from '../images/image.entity';
 import type { Source } from '../sources/source.entity';
-import type { Repositories, Services } from '../composition';
+import type { Repositories, Services } from '../composition-root';
 import { createReadMoreLoaders, type ReadMoreLoaders } from '../readmore/readmore.loaders';
 import { createRelatedLoaders, type RelatedLoaders } from '../related/related.loaders';
 import { byIdLoader, groupedLoader } from './by-id.loader';

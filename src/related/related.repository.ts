@@ -176,22 +176,6 @@ export class RelatedRepository {
     return profiles;
   }
 
-  /**
-   * The write hook's one statement: queue the article (again), with its
-   * neighbours to follow. Runs in the writer's transaction. enqueued_at moves
-   * on every write, so a bulk drain can tell the row it profiled from a row
-   * queued again since (see RelatedIndexer).
-   */
-  async enqueueChanged(manager: EntityManager, articleId: number, now: Date): Promise<void> {
-    await runSql(
-      manager,
-      `INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at) VALUES (?, TRUE, ?)
-       ON CONFLICT (article_id) DO UPDATE SET cascade_neighbours = TRUE,
-         enqueued_at = CASE WHEN excluded.enqueued_at > related_queue.enqueued_at THEN excluded.enqueued_at ELSE related_queue.enqueued_at + 1 END`,
-      [articleId, now.getTime()],
-    );
-  }
-
   /** Queues every published article with its neighbours: `habari reindex --all`. */
   async enqueueAllPublished(now: Date): Promise<number> {
     await runSql(

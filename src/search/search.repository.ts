@@ -1,11 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { dialectOf, marks, runSql } from '../db/sql';
 import { publishedWhere, type ArticleListFilter } from '../articles/article.list-sql';
 import { ARTICLE_COLUMNS, articleFromRow } from '../articles/article.row';
 import type { Article } from '../articles/article.entity';
 import { toFts5Match } from './search.fts5';
 import { toTsQuery } from './search.tsquery';
-import { toTsVectorLiteral, type SearchDocument } from './search.document';
 
 export interface SearchRow {
   article: Article;
@@ -20,30 +19,6 @@ export interface SearchRow {
  */
 export class SearchRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** `replaces`: the article may be indexed already (a new one cannot be: ids are never reused). */
-  async index(manager: EntityManager, articleId: number, document: SearchDocument, replaces = true): Promise<void> {
-    if (dialectOf(manager) === 'postgres') {
-      await runSql(
-        manager,
-        'INSERT INTO article_search (article_id, document) VALUES (?, CAST(? AS tsvector)) ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document',
-        [articleId, toTsVectorLiteral(document)],
-      );
-      return;
-    }
-    if (replaces) await runSql(manager, 'DELETE FROM article_search WHERE rowid = ?', [articleId]);
-    await runSql(manager, 'INSERT INTO article_search (rowid, title, standfirst, body) VALUES (?, ?, ?, ?)', [
-      articleId,
-      document.title,
-      document.standfirst,
-      document.body,
-    ]);
-  }
-
-  async remove(manager: EntityManager, articleId: number): Promise<void> {
-    const sql = dialectOf(manager) === 'postgres' ? 'DELETE FROM article_search WHERE article_id = ?' : 'DELETE FROM article_search WHERE rowid = ?';
-    await runSql(manager, sql, [articleId]);
-  }
 
   /**
    * Ranks ids first and loads the winning rows after: ranking touches only the

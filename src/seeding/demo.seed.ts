@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HabariApp } from '../app';
+import type { Services } from '../composition-root';
 import { rawTextRecord } from '../importing/raw-text.records';
 import type { ImportRecord, ImportSummary } from '../importing/import.types';
 import { tsvRecords } from '../importing/tsv.records';
@@ -19,9 +19,9 @@ export interface SeedOptions {
  * with their topics named in each language, published an hour apart going
  * back from the seed article's date so "latest" lists look like a newsroom's.
  */
-export async function seedDemoIfEmpty(app: HabariApp, options: SeedOptions = {}): Promise<ImportSummary | null> {
-  if ((await app.services.articles.countAll()) > 0) return null;
-  return app.services.importer.run(demoRecords(options), { chunkSize: 500 });
+export async function seedDemoIfEmpty({ services }: { services: Pick<Services, 'articles' | 'importer'> }, options: SeedOptions = {}): Promise<ImportSummary | null> {
+  if ((await services.articles.countAll()) > 0) return null;
+  return services.importer.run(demoRecords(options), { chunkSize: 500 });
 }
 
 async function* demoRecords(options: SeedOptions): AsyncGenerator<ImportRecord> {

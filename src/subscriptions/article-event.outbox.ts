@@ -1,5 +1,5 @@
 import type { ArticleChange, ArticleChangeHook } from '../articles/article-write.service';
-import type { ArticleEventRepository } from './article-event.repository';
+import { ArticleEventWrites } from './article-event.writes';
 import { ArticleEventKind } from './article-event.types';
 
 /** The event a write emits, if any: only changes to what the public can see count. */
@@ -13,11 +13,11 @@ export function eventKindOf(change: Pick<ArticleChange, 'outcome' | 'wasPublishe
  * Writes the event row in the article's own transaction (both commit or
  * neither does), then, only once committed, tells listeners a new id exists.
  */
-export function articleEventOutbox(events: ArticleEventRepository, announce: (eventId: number) => void): ArticleChangeHook {
+export function articleEventOutbox(announce: (eventId: number) => void): ArticleChangeHook {
   return async (tx, change) => {
     const kind = eventKindOf(change);
     if (!kind) return;
-    const id = await events.append(tx.manager, kind, change.article.id, change.article.updatedAt ?? new Date());
+    const id = await tx.get(ArticleEventWrites).append(kind, change.article.id, change.article.updatedAt ?? new Date());
     tx.afterCommit(() => announce(id));
   };
 }

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Article } from '../articles/article.entity';
 import { backgroundTransaction } from '../db/background-transaction';
 import { runSql } from '../db/sql';
@@ -13,41 +13,9 @@ export interface EventCriteria {
   sourceSlug?: string | null;
 }
 
-/**
- * The advisory lock every event writer takes (any constant they share). On PostgreSQL, sequence values are
- * taken at insert time but become visible at commit, so two transactions can
- * commit ids 6 then 5; a reader that has moved past 6 would never see 5.
- * Holding this transaction-level lock from the insert to the commit makes
- * event writers take ids in commit order (the lock is released only after
- * the commit is visible). SQLite has one writer at a time, so it needs none.
- */
-const OUTBOX_LOCK_KEY = 0x4842_4556; // "HBEV"
-
-/** The only code that reads or writes the article_events outbox. */
+/** Reads the article_events outbox (ArticleEventWrites appends to it inside article writes) and prunes it. */
 export class ArticleEventRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * Appends an event for the article's current row inside the caller's
-   * transaction (one statement copies language and slugs); returns its id.
-   */
-  async append(manager: EntityManager, kind: ArticleEventKind, articleId: number, at: Date): Promise<number> {
-    const pg = manager.connection.options.type === 'postgres';
-    if (pg) await manager.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_LOCK_KEY]);
-    const [p1, p2, p3] = pg ? ['$1', '$2', '$3'] : ['?', '?', '?'];
-    const rows: Array<{ id: number | string }> = await manager.query(
-      `INSERT INTO article_events (kind, article_id, language, category_slug, source_slug, created_at)
-       SELECT ${p1}, a.id, a.language, c.slug, s.slug, ${p2}
-       FROM articles a
-       LEFT JOIN categories c ON c.id = a.category_id
-       LEFT JOIN sources s ON s.id = a.source_id
-       WHERE a.id = ${p3}
-       RETURNING id`,
-      [kind, at.getTime(), articleId],
-    );
-    if (!rows.length) throw new Error(`article ${articleId} vanished inside its own write transaction`);
-    return Number(rows[0].id);
-  }
 
   /**
    * Events after `afterId` in id (commit) order; one indexed range read.

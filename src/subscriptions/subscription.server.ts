@@ -5,15 +5,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { specifiedRules, validate } from 'graphql';
 import { queryLimitRules } from '../graphql/query-limits';
-import type { Config } from '../config';
 import { Errors } from '../errors/error.catalogue';
-import type { GraphQLContext, Loaders } from '../graphql/context';
+import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logging/logger';
-import type { ArticleEventBus } from './article-event.bus';
-import { ArticleEventFeed } from './article-event.feed';
-import type { ArticleEventRepository } from './article-event.repository';
+import type { ArticleEventFeed } from './article-event.feed';
 import type { SubscriptionContext } from './article-event.resolver';
-import { ArticleEventService } from './article-event.service';
+import type { ArticleEventService } from './article-event.service';
 import type { SubscriberConnection } from './article-event.stream';
 import { createSharedSubscribe } from './shared-execution';
 
@@ -51,10 +48,9 @@ export interface SubscriptionServerDeps {
   server: http.Server;
   path: string;
   schema: GraphQLSchema;
-  config: Config;
-  events: ArticleEventRepository;
-  bus: ArticleEventBus;
-  makeLoaders: () => Loaders;
+  /** This instance's view of the outbox and the rules of subscribing (built by the composition root). */
+  feed: ArticleEventFeed;
+  articleEvents: ArticleEventService;
   baseContext: () => Promise<GraphQLContext>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   logger: Logger;
@@ -71,29 +67,12 @@ export interface SubscriptionServer {
 
 /**
  * graphql-ws (graphql-transport-ws) on the HTTP server's own port and path:
- * upgrades to /graphql become WebSockets, anything else is refused. Also
- * starts this instance's event feed.
+ * upgrades to /graphql become WebSockets, anything else is refused.
+ * Subscriptions stream from the instance's event feed.
  */
-export async function startSubscriptionServer(deps: SubscriptionServerDeps): Promise<SubscriptionServer> {
+export function startSubscriptionServer(deps: SubscriptionServerDeps): SubscriptionServer {
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...deps.limits };
-  const feed = new ArticleEventFeed(
-    deps.events,
-    deps.bus,
-    deps.makeLoaders,
-    {
-      pollMs: deps.config.subscriptionPollMs,
-      pageSize: limits.pageSize,
-      replayPageSize: limits.pageSize,
-      maxQueuedEvents: limits.maxQueuedEvents,
-      maxBufferedBytes: limits.maxBufferedBytes,
-      retentionMs: deps.config.eventRetentionDays * 86_400_000,
-      // Tests prune when they choose; a server checks every ten minutes.
-      pruneEveryMs: deps.config.env === 'test' ? 0 : 600_000,
-    },
-    deps.logger,
-  );
-  await feed.start();
-  const service = new ArticleEventService(feed, deps.config.eventRetentionDays);
+  const { feed, articleEvents: service } = deps;
   let slowClientsClosed = 0;
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -154,7 +133,6 @@ export async function startSubscriptionServer(deps: SubscriptionServerDeps): Pro
         deps.server.off('upgrade', onUpgrade);
         await Promise.all([...wss.clients].map((socket) => closeGracefully(socket, CLOSE_GOING_AWAY, 'Server shutting down', 1_000)));
         await graphqlWs.dispose();
-        await feed.stop();
       })()),
   };
 }

@@ -1,7 +1,7 @@
 import type { ArticleDraft } from '../../src/articles/article.draft';
 import { ArticleStatus } from '../../src/articles/article.enums';
 import type { ArticleChange } from '../../src/articles/article-write.service';
-import type { Core } from '../../src/core';
+import type { Core } from '../../src/composition-root';
 
 let sequence = 0;
 

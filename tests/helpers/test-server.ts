@@ -17,13 +17,14 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Share another server's database (a second instance); the first server drops it. */
   database?: DatabaseConfig;
+  /** Tests drive background work themselves (drainRelatedQueue, feed.prune), so its timers are off unless set here. */
   build?: BuildOptions;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const db = options.database ? { database: options.database, drop: async () => {} } : await createTestDatabase();
   const config = testConfig(db.database, { SEED_DEMO: options.seedDemo ? 'true' : 'false', ...options.env });
-  const app = await buildApp(config, options.build);
+  const app = await buildApp(config, { relatedIndexPollMs: 0, eventPruneEveryMs: 0, ...options.build });
   if (options.seedDemo) {
     await seedDemoIfEmpty(app, { perLanguage: options.perLanguage ?? 25 });
   }
