@@ -2,7 +2,7 @@ import { Errors } from '../errors/error.catalogue';
 import { countWords } from '../languages/reading-time';
 import { searchDocumentOf, type SearchDocument } from '../search/search.document';
 import { bodyToText, contentHashOfNormalized, draftFingerprint, normalizeSpace, type ArticleDraft } from './article.draft';
-import { assertLanguage } from './article.service';
+import { assertLanguage } from '../languages/language.catalogue';
 
 const MAX_TAGS = 50;
 

@@ -1,16 +1,12 @@
 import { Errors } from '../errors/error.catalogue';
-import { SUPPORTED_LANGUAGES, isSupportedLanguage } from '../languages/language.catalogue';
+import { assertLanguage } from '../languages/language.catalogue';
+import { toConnection } from '../pagination/connection';
 import { encodeCursor } from '../pagination/cursor';
 import { toPageRequest, type PageArgs } from '../pagination/page-request';
 import type { ArticleConnection } from './article.connection';
 import type { Article } from './article.entity';
 import { ArticleOrder } from './article.enums';
 import { orderValue, type ArticleListFilter, type ArticleRepository } from './article.repository';
-
-/** Throws BAD_USER_INPUT for a language tag Habari does not publish in. */
-export function assertLanguage(tag: string | null | undefined): void {
-  if (tag != null && !isSupportedLanguage(tag)) throw Errors.unknownLanguage(tag, SUPPORTED_LANGUAGES);
-}
 
 /** Public reads of articles: the rules (published only, limits, validation) live here. */
 export class ArticleService {
@@ -27,16 +23,14 @@ export class ArticleService {
     const nodes = rows.slice(0, page.limit);
     if (page.direction === 'backward') nodes.reverse();
     const edges = nodes.map((node) => ({ node, cursor: encodeCursor({ order, value: orderValue(node, order), id: node.id }) }));
-    return {
+    return toConnection(
       edges,
-      pageInfo: {
+      {
         hasNextPage: page.direction === 'forward' ? hasMore : page.cursor != null,
         hasPreviousPage: page.direction === 'backward' ? hasMore : page.cursor != null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
-      countTotal: () => this.articles.countPublished(filter),
-    };
+      () => this.articles.countPublished(filter),
+    );
   }
 
   /** Every article, any status: tells an empty database from a quiet newsroom. */

@@ -1,4 +1,4 @@
-import { assertLanguage } from '../articles/article.service';
+import { assertLanguage } from '../languages/language.catalogue';
 import type { Category } from './category.entity';
 import type { CategoryRepository } from './category.repository';
 

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Hot paths (bulk import, the public lists) run hand-written SQL: constant
@@ -20,7 +21,9 @@ export function dialectOf(source: DataSource | EntityManager): Dialect {
   return options.type === 'postgres' ? 'postgres' : 'sqlite';
 }
 
-const converted = new Map<string, string>();
+// Our SQL is constant text, so these caches stay small; their bounds are guards against a caller that builds SQL.
+const MAX_CACHED_STATEMENTS = 500;
+const converted = new LRUCache<string, string>({ max: MAX_CACHED_STATEMENTS });
 
 export function forDialect(sql: string, dialect: Dialect): string {
   if (dialect === 'sqlite') return sql;
@@ -40,21 +43,18 @@ export async function runSql<T = Record<string, unknown>>(runner: DataSource | E
   return Array.isArray(rows) ? (rows as T[]) : [];
 }
 
-const statementsByConnection = new WeakMap<Database, Map<string, Statement>>();
-const MAX_CACHED_STATEMENTS = 500;
+const statementsByConnection = new WeakMap<Database, LRUCache<string, Statement>>();
 
 function runSqlite<T>(dataSource: DataSource, queryRunner: QueryRunner | undefined, sql: string, params: unknown[]): T[] {
   const db = (dataSource.driver as unknown as { databaseConnection?: Database }).databaseConnection;
   if (!db?.open) throw new Error('The SQLite database is not open (the data source was closed or never initialized).');
   let statements = statementsByConnection.get(db);
   if (!statements) {
-    statements = new Map();
+    statements = new LRUCache({ max: MAX_CACHED_STATEMENTS });
     statementsByConnection.set(db, statements);
   }
   let statement = statements.get(sql);
   if (!statement) {
-    // Our SQL is constant text, so the cache stays small; the bound is a guard.
-    if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
     statement = db.prepare(sql);
     statements.set(sql, statement);
   }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Article } from '../articles/article.entity';
 import type { ArticleWriteRepository, WriteTx } from '../articles/article-write.repository';
 import type { ArticleChange, ArticleWriteService } from '../articles/article-write.service';
-import { assertLanguage } from '../articles/article.service';
+import { assertLanguage } from '../languages/language.catalogue';
 import { Errors } from '../errors/error.catalogue';
 import { SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
 import type { ImportFailure, ImportProgress, ImportRecord, ImportSummary } from './import.types';

@@ -1,3 +1,4 @@
+import { Errors } from '../errors/error.catalogue';
 /**
  * The one table of what Habari knows per language. Everything that "follows the
  * article's language" (dates, reading time, search, relatedness, the importer's
@@ -38,4 +39,9 @@ export const LANGUAGES: Readonly<Record<LanguageCode, LanguageInfo>> = Object.fr
 
 export function isSupportedLanguage(tag: string): tag is LanguageCode {
   return (SUPPORTED_LANGUAGES as readonly string[]).includes(tag);
+}
+
+/** Throws BAD_USER_INPUT (UNKNOWN_LANGUAGE) for a language tag Habari does not publish in; null means "any". */
+export function assertLanguage(tag: string | null | undefined): void {
+  if (tag != null && !isSupportedLanguage(tag)) throw Errors.unknownLanguage(tag, SUPPORTED_LANGUAGES);
 }

@@ -18,14 +18,20 @@ export interface PageRequest {
   cursor: CursorPosition | null;
 }
 
+/** The one page-size rule: `fallback` when not given, never negative, at most `max`. */
+export function pageSize(argument: string, requested: number | null | undefined, fallback: number, max: number): number {
+  const size = requested ?? fallback;
+  if (size < 0) throw Errors.pageSizeNegative(argument, size);
+  if (size > max) throw Errors.pageSizeTooLarge(argument, max, size);
+  return size;
+}
+
 export function toPageRequest(args: PageArgs, order: string): PageRequest {
   const { first, after, last, before } = args;
   const backward = last != null || before != null;
   if (backward && (first != null || after != null)) throw Errors.conflictingPagination();
   const sizeArg = backward ? 'last' : 'first';
-  const size = (backward ? last : first) ?? DEFAULT_PAGE_SIZE;
-  if (size < 0) throw Errors.pageSizeNegative(sizeArg, size);
-  if (size > MAX_PAGE_SIZE) throw Errors.pageSizeTooLarge(sizeArg, MAX_PAGE_SIZE, size);
+  const size = pageSize(sizeArg, backward ? last : first, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
   const cursorArg = backward ? 'before' : 'after';
   const rawCursor = backward ? before : after;
   let cursor: CursorPosition | null = null;

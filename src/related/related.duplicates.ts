@@ -1,10 +1,10 @@
 import { normalizeText } from '../text/text.normalize';
 import { profileCosine, type CosineOf } from './related.similarity';
 import type { RelatedInput } from './related.types';
+import { LETTER_OR_DIGIT_RUNS } from '../text/text.patterns';
 
 type DuplicateFields = Pick<RelatedInput, 'language' | 'title' | 'profile' | 'contentHash'>;
 
-const LETTER_OR_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
 
 const titleKeys = new Map<string, string>();
 const TITLE_CACHE_SIZE = 10_000;

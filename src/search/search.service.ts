@@ -1,8 +1,9 @@
-import { assertLanguage } from '../articles/article.service';
 import type { ArticleListFilter } from '../articles/article.list-sql';
 import { Errors } from '../errors/error.catalogue';
-import type { LanguageCode } from '../languages/language.catalogue';
+import { assertLanguage, type LanguageCode } from '../languages/language.catalogue';
+import { toConnection } from '../pagination/connection';
 import { decodeCursor, encodeCursor } from '../pagination/cursor';
+import { pageSize } from '../pagination/page-request';
 import { SearchQueryError } from './search.errors';
 import { parseSearchQuery } from './search.query';
 import type { SearchRepository } from './search.repository';
@@ -22,9 +23,7 @@ export class SearchService {
   async search(query: string, language: string | null, filter: ArticleListFilter, first: number | null, after: string | null): Promise<SearchConnection> {
     assertLanguage(language);
     assertLanguage(filter.language);
-    const size = first ?? DEFAULT_SEARCH_PAGE;
-    if (size < 0) throw Errors.pageSizeNegative('first', size);
-    if (size > MAX_SEARCH_PAGE) throw Errors.pageSizeTooLarge('first', MAX_SEARCH_PAGE, size);
+    const size = pageSize('first', first, DEFAULT_SEARCH_PAGE, MAX_SEARCH_PAGE);
     let offset = 0;
     if (after != null) {
       const cursor = decodeCursor(after, CURSOR_ORDER);
@@ -47,16 +46,7 @@ export class SearchService {
       cursor: encodeCursor({ order: CURSOR_ORDER, value: offset + index + 1, id: row.article.id }),
       node: { article: row.article, score: row.score, snippet: snippetFor(row.article, terms) },
     }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: offset > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      countTotal: () => this.index.count(terms, scoped),
-    };
+    return toConnection(edges, { hasNextPage: rows.length > size, hasPreviousPage: offset > 0 }, () => this.index.count(terms, scoped));
   }
 }
 

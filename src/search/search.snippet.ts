@@ -1,7 +1,7 @@
 import { normalizeText } from '../text/text.normalize';
+import { LETTER_OR_DIGIT_RUNS } from '../text/text.patterns';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-const LETTER_OR_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
 const ELLIPSIS = '…';
 /** How much text to show before the first highlighted word, as a share of the snippet. */
 const LEAD_SHARE = 0.25;

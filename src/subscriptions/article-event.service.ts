@@ -1,4 +1,4 @@
-import { assertLanguage } from '../articles/article.service';
+import { assertLanguage } from '../languages/language.catalogue';
 import { Errors } from '../errors/error.catalogue';
 import { toGlobalId } from '../graphql/global-id';
 import { decodeEventCursor, encodeEventCursor } from './article-event.cursor';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { dialectOf, runSql } from '../db/sql';
 import type { ArticleEventKind } from './article-event.types';
 
 /**
@@ -20,16 +21,15 @@ export class ArticleEventWrites {
    * transaction (one statement copies language and slugs); returns its id.
    */
   async append(kind: ArticleEventKind, articleId: number, at: Date): Promise<number> {
-    const pg = this.manager.connection.options.type === 'postgres';
-    if (pg) await this.manager.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_LOCK_KEY]);
-    const [p1, p2, p3] = pg ? ['$1', '$2', '$3'] : ['?', '?', '?'];
-    const rows: Array<{ id: number | string }> = await this.manager.query(
+    if (dialectOf(this.manager) === 'postgres') await runSql(this.manager, 'SELECT pg_advisory_xact_lock(?)', [OUTBOX_LOCK_KEY]);
+    const rows = await runSql<{ id: number | string }>(
+      this.manager,
       `INSERT INTO article_events (kind, article_id, language, category_slug, source_slug, created_at)
-       SELECT ${p1}, a.id, a.language, c.slug, s.slug, ${p2}
+       SELECT ?, a.id, a.language, c.slug, s.slug, ?
        FROM articles a
        LEFT JOIN categories c ON c.id = a.category_id
        LEFT JOIN sources s ON s.id = a.source_id
-       WHERE a.id = ${p3}
+       WHERE a.id = ?
        RETURNING id`,
       [kind, at.getTime(), articleId],
     );

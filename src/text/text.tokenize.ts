@@ -1,5 +1,6 @@
 import type { LanguageCode } from '../languages/language.catalogue';
 import { foldCharacters, normalizeText } from './text.normalize';
+import { LETTER_OR_DIGIT_RUNS } from './text.patterns';
 
 const segmenters = new Map<LanguageCode, Intl.Segmenter>();
 
@@ -14,8 +15,7 @@ function segmenterFor(language: LanguageCode): Intl.Segmenter {
 
 // Unicode word segmentation keeps "e.g", "3.5", "1,000" and "foo_bar" as one
 // word, but SQLite's unicode61 and PostgreSQL split them. A term must be one
-// token in every engine, so words are cut further into runs of letters/digits.
-const LETTER_OR_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
+// token in every engine, so words are cut further into LETTER_OR_DIGIT_RUNS.
 
 // Intl.Segmenter is slow (about 1 MB/s). Between spaces, a run of only Latin or
 // Ethiopic letters and decimal digits is always exactly one word under the
