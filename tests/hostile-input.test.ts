@@ -48,7 +48,7 @@ interface Probe {
 
 const url = () => `${server.url}/graphql`;
 const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  fetch(url(), { method: 'POST', headers, body: typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body) });
+  fetch(url(), { method: 'POST', headers, body: typeof body === 'string' || body instanceof Uint8Array ? (body as RequestInit['body']) : JSON.stringify(body) });
 
 const PROBES: Probe[] = [
   { name: 'alias overload', request: () => post({ query: ALIAS_BOMB }), status: 400, says: /TOO_MANY_ALIASES[\s\S]*QUERY_TOO_COSTLY/ },
