@@ -93,6 +93,8 @@ const PROBES: Probe[] = [
   { name: 'huge variables past the body limit', request: () => post({ query: '{ __typename }', variables: { x: 'a'.repeat(2_000_000) } }), status: 413 },
   { name: 'deeply nested variable JSON', request: () => post(`{"query":"query($f: ArticleFilter) { articles(filter: $f) { totalCount } }","variables":{"f":${'['.repeat(50_000)}${']'.repeat(50_000)}}}`), status: 400 },
   { name: 'invalid UTF-8', request: () => post(Uint8Array.from([...Buffer.from('{"query":"{ search(query: \\"'), 0xff, 0xfe, 0xc3, 0x28, ...Buffer.from('\\") { totalCount } }"}')])), status: 200 },
+  { name: 'NUL character in a variable', request: () => post({ query: 'query($s: String!) { source(slug: $s) { name } }', variables: { s: 'bbc\u0000' } }), status: 400, says: /NUL_CHARACTER/ },
+  { name: 'NUL character in a literal', request: () => post({ query: '{ source(slug: "bbc\\u0000") { name } }' }), status: 400, says: /NUL_CHARACTER/ },
   { name: 'invalid JSON', request: () => post('{"query": "{ __typename }"'), status: 400, says: /not valid JSON/ },
   { name: 'unknown field (suggestions shown outside production)', request: () => post({ query: '{ articels { totalCount } }' }), status: 400, says: /Cannot query field .{1,3}articels.{1,3} on type .{1,3}Query.{1,3}. Did you mean/ },
 ];

@@ -83,6 +83,8 @@ export const Errors = {
       `The operation could return ${cost.toLocaleString('en')} cost units (each object counts 1, an article body 20, and everything under a list counts as many times as its \`first\` asks); the limit is ${limit.toLocaleString('en')}: ask for fewer items per list, or split the operation.`,
       { cost, limit },
     ),
+  nulCharacter: () =>
+    input('NUL_CHARACTER', 'A text argument contains the NUL character (U+0000), which no text field can hold: remove it.', { http: { status: 400 } }),
   bodyTooLarge: (limit: number) =>
     new AppError('BAD_REQUEST', 'BODY_TOO_LARGE', `The request body is over ${limit.toLocaleString('en')} bytes, the most this API accepts from this client: send a smaller operation (or import large files with an editor key or the CLI).`, { limit }),
   rateLimited: (perMinute: number, retryAfterSeconds: number) =>

@@ -84,6 +84,13 @@ export function createQueryLimits(limits: LimitsConfig): QueryLimits {
     }
     return tooCostly(cost);
   };
+  // PostgreSQL cannot hold U+0000 in text (SQLite can): refused up front, the same on both, rather than failing in SQL.
+  const nulRule: ValidationRule = (context) => ({
+    StringValue(node) {
+      if (node.value.includes('\u0000')) context.reportError(Errors.nulCharacter());
+    },
+  });
+  validationRules.push(nulRule);
   const costRule: ValidationRule = (context) => ({
     OperationDefinition(operation) {
       const document = context.getDocument();
@@ -102,7 +109,7 @@ export function createQueryLimits(limits: LimitsConfig): QueryLimits {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operationName, request }) {
-          const error = costError(schema, document, operationName, request.variables);
+          const error = costError(schema, document, operationName, request.variables) ?? variablesError(request.variables);
           if (error) throw error;
         },
       };
@@ -119,11 +126,24 @@ export function createQueryLimits(limits: LimitsConfig): QueryLimits {
     }
     const errors = validate(schema, document, rules);
     if (errors.length) return { errors: errors.map((error) => (error instanceof AppError ? error : withCode(error, 'GRAPHQL_VALIDATION_FAILED'))) };
-    const tooCostly = costError(schema, document, payload.operationName, payload.variables);
-    return tooCostly ? { errors: [tooCostly] } : { document };
+    const refused = costError(schema, document, payload.operationName, payload.variables) ?? variablesError(payload.variables);
+    return refused ? { errors: [refused] } : { document };
   };
 
   return { parseOptions, validationRules, apolloPlugin, costError, check };
+}
+
+/** A NUL character anywhere in the variables; walked without recursion, as variables may nest very deep. */
+function variablesError(variables: unknown): AppError | null {
+  const pending: unknown[] = [variables];
+  while (pending.length) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return Errors.nulCharacter();
+    } else if (Array.isArray(value)) for (const item of value) pending.push(item);
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) pending.push(key, item);
+  }
+  return null;
 }
 
 /** Apollo's codes for graphql-js's own parse and validation errors, so websocket clients see the same answers as HTTP ones. */
