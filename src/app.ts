@@ -9,9 +9,11 @@ import { openCore, SERVER_BACKGROUND_TIMINGS, startLiveWork, type BackgroundTimi
 import type { StatementCounter } from './db/statement-counter';
 import { createErrorFormatter } from './graphql/format-error';
 import { createLoaders, type GraphQLContext } from './graphql/context';
-import { queryLimitRules, queryParseOptions } from './graphql/query-limits';
+import { createQueryLimits } from './graphql/query-limits';
 import { buildHabariSchema } from './graphql/schema';
 import { createGraphQLHttpHandler, sendJson } from './http/graphql-http.handler';
+import { createRateLimiter } from './limits/rate-limit';
+import { requestIdentity } from './limits/request-identity';
 import type { Logger } from './logging/logger';
 import { createPlaygroundHandler } from './playground/playground.handler';
 import { DEFAULT_SUBSCRIPTION_LIMITS, startSubscriptionServer, type SubscriptionLimits, type SubscriptionServer } from './subscriptions/subscription.server';
@@ -57,22 +59,33 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       stream: { maxQueuedEvents: limits.maxQueuedEvents, maxBufferedBytes: limits.maxBufferedBytes, replayPageSize: limits.pageSize },
     });
     const schema = await buildHabariSchema(core.events);
-    const formatError = createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error in a GraphQL operation'));
+    const formatError = createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error in a GraphQL operation'), { hideSuggestions: config.env === 'production' });
+    const queryLimits = createQueryLimits(config.limits);
 
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       introspection: true,
       // Cache-control hints wrap every field resolver; HTTP caching will be done per operation instead.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimits.apolloPlugin],
       formatError,
-      validationRules: queryLimitRules,
-      parseOptions: queryParseOptions,
+      validationRules: queryLimits.validationRules,
+      parseOptions: queryLimits.parseOptions,
+      allowBatchedHttpRequests: false,
+      csrfPrevention: true,
+      includeStacktraceInErrorResponses: config.env === 'development',
     });
     await apollo.start();
     closers.add('apollo', () => apollo.stop());
 
     const context = async (): Promise<GraphQLContext> => ({ config, services, loaders: createLoaders(repositories) });
-    const graphql = createGraphQLHttpHandler(apollo, context);
+    const rateLimiter = createRateLimiter(config, logger);
+    closers.add('rate limiter', () => rateLimiter.close());
+    const { maxBodyBytes, maxEditorBodyBytes } = config.limits;
+    const graphql = createGraphQLHttpHandler(apollo, context, {
+      identify: (req) => requestIdentity(req, config),
+      rateLimiter,
+      maxBodyBytes: (identity) => (identity.isEditor ? maxEditorBodyBytes : maxBodyBytes),
+    });
     const playground = createPlaygroundHandler({ graphqlPath: GRAPHQL_PATH });
 
     const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -112,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       articleEvents: live.articleEvents,
       baseContext: context,
       formatError,
+      queryLimits,
       logger,
       limits,
     });

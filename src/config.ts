@@ -26,6 +26,26 @@ export interface Config {
   /** Time zone in which publication dates are printed. */
   readonly displayTimeZone: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  readonly limits: LimitsConfig;
+}
+
+/** What one client may ask of the public API; every operation is checked before any resolver runs. */
+export interface LimitsConfig {
+  /** Field nesting depth of an operation (introspection is held by graphql-js's own rule). */
+  readonly maxQueryDepth: number;
+  readonly maxQueryAliases: number;
+  readonly maxQueryDirectives: number;
+  /** Lexical tokens in a document: caps parsing work before anything else. */
+  readonly maxQueryTokens: number;
+  /** Objects an operation may return, lists counted by their `first` (see src/graphql/query-cost.ts). */
+  readonly maxQueryCost: number;
+  /** Requests (and websocket connections) per client per minute; 0 turns the limit off. */
+  readonly rateLimitPerMinute: number;
+  /** Largest request body for anonymous clients, and for editors (imports send whole files). */
+  readonly maxBodyBytes: number;
+  readonly maxEditorBodyBytes: number;
+  /** Proxies in front of the server whose X-Forwarded-For is believed; 0 uses the socket's address. */
+  readonly trustProxy: number;
 }
 
 export type DatabaseConfig =
@@ -57,6 +77,17 @@ export function loadConfig(env: Env = process.env): Config {
     allowUnauthenticatedWrites: boolean(env, 'ALLOW_UNAUTHENTICATED_WRITES', false),
     displayTimeZone: timeZone(env, 'DISPLAY_TIME_ZONE', 'UTC'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    limits: Object.freeze({
+      maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
+      maxQueryAliases: integer(env, 'MAX_QUERY_ALIASES', 30, 0, 1000),
+      maxQueryDirectives: integer(env, 'MAX_QUERY_DIRECTIVES', 50, 0, 1000),
+      maxQueryTokens: integer(env, 'MAX_QUERY_TOKENS', 5000, 200, 100_000),
+      maxQueryCost: integer(env, 'MAX_QUERY_COST', 2000, 10, 10_000_000),
+      rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      maxEditorBodyBytes: integer(env, 'MAX_EDITOR_BODY_BYTES', 12 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    }),
   });
 }
 

@@ -22,7 +22,7 @@ const CONNECTIONS = 20;
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-bench-'));
   const file = path.join(dir, 'bench.sqlite');
-  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${file}`) };
+  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '0' }), database: parseDatabaseUrl(`sqlite:${file}`) };
   const app = await buildApp(config);
   const seeded = await seedDemoIfEmpty(app);
   // The seed queues every article for the related index; drain it now so the

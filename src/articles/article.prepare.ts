@@ -53,11 +53,17 @@ export function validateDraft(draft: ArticleDraft): ArticleDraft {
   if (!body.some((block) => block.type === 'PARAGRAPH')) throw Errors.invalidArgument('body', 'has no paragraph: an article needs body text.');
   let canonicalUrl = draft.canonicalUrl?.trim() || null;
   if (canonicalUrl) {
+    let parsed: URL | null = null;
     try {
-      canonicalUrl = new URL(canonicalUrl).toString();
+      parsed = new URL(canonicalUrl);
     } catch {
       throw Errors.invalidArgument('canonicalUrl', `"${draft.canonicalUrl}" is not an absolute URL.`);
     }
+    // Apps link to it: javascript:, data: and the like would run in a reader's browser.
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw Errors.invalidArgument('canonicalUrl', `"${draft.canonicalUrl}" is not an http(s) URL: give the article's public web address.`);
+    }
+    canonicalUrl = parsed.toString();
   }
   const tags = [...new Set((draft.tags ?? []).map((tag) => normalizeSpace(tag).toLowerCase()).filter(Boolean))];
   if (tags.length > MAX_TAGS) throw Errors.invalidArgument('tags', `has ${tags.length} tags; at most ${MAX_TAGS} are allowed.`);

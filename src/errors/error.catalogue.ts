@@ -5,7 +5,16 @@ import { GraphQLError } from 'graphql';
  * coarse, stable class (Apollo's conventional codes); `extensions.reason` is
  * the stable, specific cause a client can switch on. Messages say what to fix.
  */
-export type ErrorClass = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+export type ErrorClass =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'BAD_REQUEST'
+  | 'TOO_MANY_REQUESTS';
 
 export class AppError extends GraphQLError {
   constructor(
@@ -18,6 +27,10 @@ export class AppError extends GraphQLError {
     this.name = 'AppError';
   }
 }
+
+/** Refused before anything ran: HTTP 400, like graphql-js's own validation errors. */
+const refused = (reason: string, message: string, details?: Record<string, unknown>) =>
+  new AppError('GRAPHQL_VALIDATION_FAILED', reason, message, { ...details, http: { status: 400 } });
 
 const input = (reason: string, message: string, details?: Record<string, unknown>) =>
   new AppError('BAD_USER_INPUT', reason, message, details);
@@ -58,6 +71,24 @@ export const Errors = {
   searchQuery: (reason: string, message: string) => input(reason, message, { argument: 'query' }),
   writesDisabled: () =>
     new AppError('UNAUTHENTICATED', 'WRITES_DISABLED', 'Writes need an editor API key; in development you can set ALLOW_UNAUTHENTICATED_WRITES=true.'),
+  queryTooDeep: (found: number, limit: number) =>
+    refused('QUERY_TOO_DEEP', `The operation nests fields ${found} levels deep; at most ${limit} are allowed: fetch the deeper data with a second query.`, { found, limit }),
+  tooManyAliases: (found: number, limit: number) =>
+    refused('TOO_MANY_ALIASES', `The operation uses ${found} aliases; at most ${limit} are allowed: ask for lists with \`first\` instead of repeating fields under aliases.`, { found, limit }),
+  tooManyDirectives: (found: number, limit: number) =>
+    refused('TOO_MANY_DIRECTIVES', `The operation uses ${found} directives; at most ${limit} are allowed.`, { found, limit }),
+  queryTooCostly: (cost: number, limit: number) =>
+    refused(
+      'QUERY_TOO_COSTLY',
+      `The operation could return ${cost.toLocaleString('en')} cost units (each object counts 1, an article body 20, and everything under a list counts as many times as its \`first\` asks); the limit is ${limit.toLocaleString('en')}: ask for fewer items per list, or split the operation.`,
+      { cost, limit },
+    ),
+  nulCharacter: () =>
+    input('NUL_CHARACTER', 'A text argument contains the NUL character (U+0000), which no text field can hold: remove it.', { http: { status: 400 } }),
+  bodyTooLarge: (limit: number) =>
+    new AppError('BAD_REQUEST', 'BODY_TOO_LARGE', `The request body is over ${limit.toLocaleString('en')} bytes, the most this API accepts from this client: send a smaller operation (or import large files with an editor key or the CLI).`, { limit }),
+  rateLimited: (perMinute: number, retryAfterSeconds: number) =>
+    new AppError('TOO_MANY_REQUESTS', 'RATE_LIMITED', `Too many requests: this client may send ${perMinute} per minute. Retry after ${retryAfterSeconds} s.`, { limit: perMinute, retryAfterSeconds }),
   notFound: (what: string) => new AppError('NOT_FOUND', 'NOT_FOUND', `${what} does not exist.`),
   conflict: (reason: string, message: string) => new AppError('CONFLICT', reason, message),
 } as const;

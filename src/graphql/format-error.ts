@@ -2,17 +2,30 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from '../errors/error.catalogue';
 
+export interface ErrorFormatOptions {
+  /** Production: graphql-js's "Did you mean ...?" would spell out a schema that introspection need not. */
+  hideSuggestions?: boolean;
+}
+
+const SUGGESTION = / ?Did you mean .+\?$/;
+
 /**
  * Catalogue errors and GraphQL's own validation errors reach the client as
  * they are; anything unexpected (a driver error, a bug) is logged and masked,
  * so SQL or stack traces never leak.
  */
-export function createErrorFormatter(log: (error: unknown) => void) {
+export function createErrorFormatter(log: (error: unknown) => void, options: ErrorFormatOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof AppError) return { ...formatted, extensions: { ...original.extensions } };
+    if (original instanceof AppError) {
+      // `http` is for Apollo (the status); it is not part of the answer.
+      const { http: _http, ...extensions } = original.extensions;
+      return { ...formatted, extensions };
+    }
     const code = formatted.extensions?.code;
-    if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (code && code !== 'INTERNAL_SERVER_ERROR') {
+      return options.hideSuggestions && SUGGESTION.test(formatted.message) ? { ...formatted, message: formatted.message.replace(SUGGESTION, '') } : formatted;
+    }
     log(original);
     return {
       message: 'Something went wrong on our side; it has been logged. Try again, and tell the API team if it persists.',

@@ -1,9 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { Errors, type AppError } from '../errors/error.catalogue';
+import type { RateLimiter } from '../limits/rate-limit';
+import type { RequestIdentity } from '../limits/request-identity';
 
-// The largest legitimate request is importArticle's text (at most 5 MB) with JSON escaping,
-// which can double it; the mutation answers a too-long text itself, saying what to do.
-const MAX_BODY_BYTES = 12 * 1024 * 1024;
+/** What is checked before a request reaches Apollo: who asks, how often, how much. */
+export interface HttpGuards {
+  identify(req: IncomingMessage): RequestIdentity;
+  rateLimiter: RateLimiter;
+  /** The largest body this client may send (editors import whole files). */
+  maxBodyBytes(identity: RequestIdentity): number;
+}
 
 /**
  * Apollo Server on plain node:http, without Express: one less framework on the
@@ -12,16 +19,26 @@ const MAX_BODY_BYTES = 12 * 1024 * 1024;
 export function createGraphQLHttpHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   context: (req: IncomingMessage) => Promise<TContext>,
+  guards: HttpGuards,
 ) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    const identity = guards.identify(req);
+    const decision = await guards.rateLimiter.consume(identity.clientKey);
+    if (!decision.allowed) {
+      const perMinute = guards.rateLimiter.perMinute;
+      return refuse(req, res, 429, Errors.rateLimited(perMinute, decision.retryAfterSeconds), { 'retry-after': String(decision.retryAfterSeconds) });
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: unknown = undefined;
     if (req.method === 'POST') {
-      const raw = await readBody(req);
-      if (raw === null) return sendJson(res, 413, { errors: [{ message: `Request body is over ${MAX_BODY_BYTES} bytes.`, extensions: { code: 'BAD_REQUEST' } }] });
+      const limit = guards.maxBodyBytes(identity);
+      const declared = Number(req.headers['content-length']);
+      if (declared > limit) return refuse(req, res, 413, Errors.bodyTooLarge(limit));
+      const raw = await readBody(req, limit);
+      if (raw === null) return refuse(req, res, 413, Errors.bodyTooLarge(limit));
       const contentType = headers.get('content-type') ?? '';
       if (contentType.includes('json')) {
         try {
@@ -48,19 +65,36 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body as text, or null as soon as it passes `limit` bytes (the rest is read and dropped, never kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+      if (size <= limit) return void chunks.push(chunk);
+      chunks.length = 0;
+      req.off('data', onData);
+      req.off('end', onEnd);
+      resolve(null);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
   });
+}
+
+/**
+ * An answer before the request was read: a GraphQL error body, then the
+ * connection is closed once the client's unread body has drained, so a
+ * client still uploading gets the answer instead of a reset.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, error: AppError, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close' });
+  res.end(text);
+  req.resume();
 }
 
 export function sendJson(res: ServerResponse, status: number, payload: unknown): void {

@@ -3,8 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { specifiedRules, validate } from 'graphql';
-import { queryLimitRules } from '../graphql/query-limits';
+import type { QueryLimits } from '../graphql/query-limits';
 import { Errors } from '../errors/error.catalogue';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logging/logger';
@@ -53,6 +52,8 @@ export interface SubscriptionServerDeps {
   articleEvents: ArticleEventService;
   baseContext: () => Promise<GraphQLContext>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The same parse, validation and cost limits as HTTP operations. */
+  queryLimits: QueryLimits;
   logger: Logger;
   limits?: Partial<SubscriptionLimits>;
 }
@@ -100,8 +101,6 @@ export function startSubscriptionServer(deps: SubscriptionServerDeps): Subscript
   const graphqlWs = useServer<Record<string, unknown>, Record<PropertyKey, never>>(
     {
       schema: deps.schema,
-      // The same depth limit as HTTP operations; message size is bounded by maxPayload.
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...queryLimitRules]),
       subscribe: createSharedSubscribe(),
       connectionInitWaitTimeout: limits.connectionInitWaitMs,
       context: async (ctx): Promise<SubscriptionContext> => ({
@@ -109,9 +108,14 @@ export function startSubscriptionServer(deps: SubscriptionServerDeps): Subscript
         articleEvents: service,
         subscriber: connectionOf(ctx.extra.socket),
       }),
-      // The operation being subscribed is already counted in ctx.subscriptions.
-      onSubscribe: (ctx) =>
-        Object.keys(ctx.subscriptions).length > limits.maxOperationsPerConnection ? [Errors.tooManySubscriptions(limits.maxOperationsPerConnection)] : undefined,
+      // The operation being subscribed is already counted in ctx.subscriptions. Parsing, validation and
+      // the cost limit are the HTTP ones (deps.queryLimits); message size is bounded by maxPayload.
+      onSubscribe: (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length > limits.maxOperationsPerConnection) return [Errors.tooManySubscriptions(limits.maxOperationsPerConnection)];
+        const checked = deps.queryLimits.check(deps.schema, payload);
+        if ('errors' in checked) return [...checked.errors];
+        return { schema: deps.schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
+      },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
