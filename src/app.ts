@@ -15,6 +15,9 @@ import { createGraphQLHttpHandler, sendJson } from './http/graphql-http.handler'
 import type { Logger } from './logging/logger';
 import { createPlaygroundHandler } from './playground/playground.handler';
 import { DEFAULT_SUBSCRIPTION_LIMITS, startSubscriptionServer, type SubscriptionLimits, type SubscriptionServer } from './subscriptions/subscription.server';
+import { sendUnauthenticated } from './auth/auth.http';
+import type { Principal } from './auth/auth.types';
+import { isAppError } from './errors/error.catalogue';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -71,7 +74,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await apollo.start();
     closers.add('apollo', () => apollo.stop());
 
-    const context = async (): Promise<GraphQLContext> => ({ config, services, loaders: createLoaders(repositories) });
+    // Who each request is, found from its headers before its body is read (services.auth.principalOf).
+    const principals = new WeakMap<IncomingMessage, Principal | null>();
+    const context = async (req?: IncomingMessage): Promise<GraphQLContext> => ({
+      config,
+      services,
+      loaders: createLoaders(repositories),
+      principal: (req && principals.get(req)) ?? null,
+    });
     const graphql = createGraphQLHttpHandler(apollo, context);
     const playground = createPlaygroundHandler({ graphqlPath: GRAPHQL_PATH });
 
@@ -79,7 +89,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const url = new URL(req.url ?? '/', 'http://habari.invalid');
       if (url.pathname === '/healthz') return health(dataSource, res);
       if (playground(req, res)) return;
-      if (url.pathname === GRAPHQL_PATH || url.pathname === `${GRAPHQL_PATH}/`) return graphql(req, res, url);
+      if (url.pathname === GRAPHQL_PATH || url.pathname === `${GRAPHQL_PATH}/`) {
+        try {
+          principals.set(req, await services.auth.principalOf(req));
+        } catch (error) {
+          if (isAppError(error)) return sendUnauthenticated(res, error);
+          throw error;
+        }
+        return graphql(req, res, url);
+      }
       if (url.pathname === '/') {
         res.writeHead(302, { location: GRAPHQL_PATH }).end();
         return;
@@ -110,7 +128,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       schema,
       feed: live.feed,
       articleEvents: live.articleEvents,
-      baseContext: context,
+      baseContext: () => context(),
+      authenticate: (authorization) => services.auth.authenticate(authorization),
       formatError,
       logger,
       limits,

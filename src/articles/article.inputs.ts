@@ -1,4 +1,5 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { ArticleStatus } from './article.enums';
 
 @ArgsType()
 export class PageArgsInput {
@@ -38,4 +39,10 @@ export class ArticleFilter extends ArticleScopeFields {
 
   @Field(() => Date, { nullable: true })
   publishedBefore?: Date | null;
+}
+
+@InputType({ description: 'Narrow the list of articles; all given conditions must hold.' })
+export class ArticleListFilterInput extends ArticleFilter {
+  @Field(() => ArticleStatus, { nullable: true, description: 'PUBLISHED by default; DRAFT and ARCHIVED need an editor key.' })
+  status?: ArticleStatus | null;
 }
