@@ -2,6 +2,7 @@ import type { ImageDraft } from '../articles/article.draft';
 import { normalizeSpace } from '../articles/article.draft';
 import type { BodyBlockData } from '../articles/body-block';
 import { Errors } from '../errors/error.catalogue';
+import { safeHttpUrl } from '../articles/safe-url';
 import type { ArticleFieldsInput, ImageInput } from './editorial.inputs';
 
 export interface FieldProblem {
@@ -47,25 +48,6 @@ export const LIMITS = Object.freeze({
 // never meaningful in an article, and PostgreSQL refuses NUL outright.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
 const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}]+)*$/u;
-
-/**
- * An absolute http(s) URL, normalized, or null. Nothing else is ever stored:
- * not javascript:, data:, file: or vbscript: in any case, nor a URL hidden
- * behind whitespace or control characters (which browsers strip), nor an
- * entity-encoded scheme (which is no URL at all).
- */
-export function safeHttpUrl(raw: string): string | null {
-  const text = raw.trim();
-  if (!/^https?:\/\//i.test(text) || /[\s\u0000-\u001F\u007F-\u009F]|\p{Cs}/u.test(text)) return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname) return null;
-  return url.href.length <= LIMITS.url ? url.href : null;
-}
 
 /** Plain text: whitespace folded, no control characters, within `max`. Undefined stays undefined (absent). */
 export function checkText(problems: Problems, field: string, value: string | null | undefined, max: number, required = false): string | null | undefined {
