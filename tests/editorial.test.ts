@@ -4,7 +4,7 @@ import { drainRelatedQueue } from '../src/related/related.indexer';
 import { articleDraft, createArticles } from './factories/article.factory';
 import { articleStamps, tableCounts } from './helpers/db-inspect';
 import { startTestServer, type TestServer } from './helpers/test-server';
-import { subscribe, wsClient } from './helpers/ws-client';
+import { subscribe, waitUntil, wsClient } from './helpers/ws-client';
 
 const FIELDS = `id title slug status version standfirst tags canonicalUrl updatedBy readingTime { minutes }
   category { slug name } source { slug name } body { type text }
@@ -130,7 +130,7 @@ describe('editorial mutations', () => {
     const unpublished = subscribe(client, 'subscription { articleUnpublished { kind articleId article { status } } }');
     const search = async () => (await server.query(`{ search(query: "Dodoma mvua", language: "sw") { totalCount } }`)).data.search.totalCount;
     try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitUntil(() => server.app.subscriptions.feed.subscriberCount === 2);
       const pub = await asEditor(`mutation($id: ID!) { publishArticle(id: $id, version: 1) { status version } }`, { id: created.id });
       expect(pub.data.publishArticle).toEqual({ status: 'PUBLISHED', version: 2 });
       expect(await published.waitFor(1)).toEqual([{ articlePublished: { kind: 'PUBLISHED', articleId: created.id, article: { title: 'Mvua kubwa Dodoma', status: 'PUBLISHED' } } }]);
@@ -186,7 +186,7 @@ describe('editorial mutations', () => {
     const client = wsClient(server.url);
     const takedowns = subscribe(client, 'subscription { articleUnpublished { kind articleId article { id } } }');
     try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitUntil(() => server.app.subscriptions.feed.subscriberCount === 1);
       const deleted = await asAdmin(`mutation($id: ID!) { deleteArticle(id: $id) }`, { id });
       expect(deleted).toMatchObject({ data: { deleteArticle: id } });
       expect(await takedowns.waitFor(1)).toEqual([{ articleUnpublished: { kind: 'UNPUBLISHED', articleId: id, article: null } }]);

@@ -39,10 +39,8 @@ export class ArticleFilter extends ArticleScopeFields {
 
   @Field(() => Date, { nullable: true })
   publishedBefore?: Date | null;
-}
 
-@InputType({ description: 'Narrow the list of articles; all given conditions must hold.' })
-export class ArticleListFilterInput extends ArticleFilter {
-  @Field(() => ArticleStatus, { nullable: true, description: 'PUBLISHED by default; DRAFT and ARCHIVED need an editor key.' })
+  @Field(() => ArticleStatus, { nullable: true, description: '`articles` only: PUBLISHED by default; DRAFT and ARCHIVED need an editor key. Search covers published articles.' })
   status?: ArticleStatus | null;
 }
+

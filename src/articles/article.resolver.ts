@@ -10,7 +10,7 @@ import { Source } from '../sources/source.entity';
 import { ArticleConnection } from './article.connection';
 import { Article, BodyBlock } from './article.entity';
 import { ArticleOrder, DateStyle } from './article.enums';
-import { ArticleListFilterInput, PageArgsInput } from './article.inputs';
+import { ArticleFilter, PageArgsInput } from './article.inputs';
 import { ArticleStatus } from './article.enums';
 import { EditorOnly, isEditor, requireEditor } from '../auth/auth.guards';
 import { ReadingTime } from './reading-time.type';
@@ -20,7 +20,7 @@ export class ArticleResolver {
   @Query(() => ArticleConnection, { description: 'Published articles, newest first, as a Relay connection; with an editor key, `filter.status` lists drafts or archived ones.' })
   articles(
     @Args() page: PageArgsInput,
-    @Arg('filter', () => ArticleListFilterInput, { nullable: true }) filter: ArticleListFilterInput | null,
+    @Arg('filter', () => ArticleFilter, { nullable: true }) filter: ArticleFilter | null,
     @Arg('orderBy', () => ArticleOrder, { defaultValue: ArticleOrder.PUBLISHED_AT_DESC }) orderBy: ArticleOrder,
     @Ctx() context: GraphQLContext,
   ): Promise<ArticleConnection> {
