@@ -50,7 +50,7 @@ describe('habari keys', () => {
     expect(refused.status).toBe(401);
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_KEY' });
     expect((await cli('list')).stdout.trim().split('\n')[1].split(/\s{2,}/)[5]).toMatch(/^\d{4}-/);
-  });
+  }, 240_000);
 
   it('refuses bad names and roles, a taken name, and revoking an unknown name, with exit code 1', async () => {
     const bad = await cli('create', '--name', 'has space', '--role', 'owner');
@@ -66,5 +66,5 @@ describe('habari keys', () => {
     expect(unknown.stderr).toContain('"nobody"');
     // A revoked name can be given to its replacement.
     expect((await cli('create', '--name', 'chief', '--role', 'admin')).code).toBe(0);
-  });
+  }, 240_000);
 });
