@@ -182,7 +182,8 @@ describe('editorial mutations refuse or neutralize hostile strings (fast-check)'
     if (name !== 'publishArticle') expect(outcomes.refused).toBeGreaterThan(0);
     expect(outcomes.ok).toBeGreaterThan(0);
     outcomes = { ok: 0, refused: 0 };
-  });
+    // FUZZ_RUNS decides the length; the default takes about 20 s per mutation on a quiet machine.
+  }, 900_000);
 
   it('stores script tags as inert text: returned verbatim as strings, escaped in search snippets', async () => {
     const title = 'Habari <script>alert(1)</script> ya leo';
