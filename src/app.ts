@@ -17,6 +17,7 @@ import { requestIdentity } from './limits/request-identity';
 import type { Logger } from './logging/logger';
 import { createPlaygroundHandler } from './playground/playground.handler';
 import { DEFAULT_SUBSCRIPTION_LIMITS, startSubscriptionServer, type SubscriptionLimits, type SubscriptionServer } from './subscriptions/subscription.server';
+import type { Principal } from './auth/auth.types';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -77,12 +78,23 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await apollo.start();
     closers.add('apollo', () => apollo.stop());
 
-    const context = async (): Promise<GraphQLContext> => ({ config, services, loaders: createLoaders(repositories) });
+    // Who each request is, found from its headers before its body is read (requestIdentity).
+    const principals = new WeakMap<IncomingMessage, Principal | null>();
+    const context = async (req?: IncomingMessage): Promise<GraphQLContext> => ({
+      config,
+      services,
+      loaders: createLoaders(repositories),
+      principal: (req && principals.get(req)) ?? null,
+    });
     const rateLimiter = createRateLimiter(config, logger);
     closers.add('rate limiter', () => rateLimiter.close());
     const { maxBodyBytes, maxEditorBodyBytes } = config.limits;
     const graphql = createGraphQLHttpHandler(apollo, context, {
-      identify: (req) => requestIdentity(req, config),
+      identify: async (req) => {
+        const identity = await requestIdentity(req, config, services.auth.principalOf);
+        principals.set(req, identity.principal);
+        return identity;
+      },
       rateLimiter,
       maxBodyBytes: (identity) => (identity.isEditor ? maxEditorBodyBytes : maxBodyBytes),
     });
@@ -123,7 +135,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       schema,
       feed: live.feed,
       articleEvents: live.articleEvents,
-      baseContext: context,
+      baseContext: () => context(),
+      authenticate: (authorization) => services.auth.authenticate(authorization),
       formatError,
       queryLimits,
       logger,

@@ -2,6 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { Closers } from './closers';
 import { ArticleRepository } from './articles/article.repository';
+import { ApiKeyRepository } from './auth/auth.repository';
+import { AuthService } from './auth/auth.service';
+import { EditorialService } from './editorial/editorial.service';
+import { historyHook } from './history/history.hook';
+import { HistoryRepository } from './history/history.repository';
 import { ArticleService } from './articles/article.service';
 import { ArticleWriteRepository } from './articles/article-write.repository';
 import { ArticleWriteService, type ArticleChangeHook } from './articles/article-write.service';
@@ -50,6 +55,8 @@ export function createRepositories(dataSource: DataSource) {
     search: new SearchRepository(dataSource),
     related: new RelatedRepository(dataSource),
     readMore: new ReadMoreRepository(dataSource),
+    apiKeys: new ApiKeyRepository(dataSource),
+    history: new HistoryRepository(dataSource),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -60,7 +67,7 @@ export type Repositories = ReturnType<typeof createRepositories>;
  * committed), queue it for the related index.
  */
 export function articleChangeHooks(events: ArticleEventBus): ArticleChangeHook[] {
-  return [searchIndexHook(), articleEventOutbox(createAnnouncer(events)), relatedQueueHook()];
+  return [searchIndexHook(), articleEventOutbox(createAnnouncer(events)), relatedQueueHook(), historyHook()];
 }
 
 export function createServices(repositories: Repositories, config: Config, events: ArticleEventBus) {
@@ -76,6 +83,8 @@ export function createServices(repositories: Repositories, config: Config, event
     related,
     relatedIndexer: new RelatedIndexer(repositories.related),
     readMore: new ReadMoreService(repositories.readMore, related, config.publicBaseUrl),
+    auth: new AuthService(repositories.apiKeys),
+    editorial: new EditorialService(repositories.writes, writer, repositories.articles, repositories.history),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -21,8 +21,6 @@ export interface Config {
   readonly subscriptionPollMs: number;
   /** Days of article events kept for subscriptions to resume from (`after`); older ones are pruned. */
   readonly eventRetentionDays: number;
-  /** Development escape hatch until editor API keys exist. */
-  readonly allowUnauthenticatedWrites: boolean;
   /** Time zone in which publication dates are printed. */
   readonly displayTimeZone: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
@@ -74,7 +72,6 @@ export function loadConfig(env: Env = process.env): Config {
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX?.trim() || 'habari',
     subscriptionPollMs: integer(env, 'SUBSCRIPTION_POLL_MS', 300, 10, 3_600_000),
     eventRetentionDays: integer(env, 'EVENT_RETENTION_DAYS', 14, 1, 3650),
-    allowUnauthenticatedWrites: boolean(env, 'ALLOW_UNAUTHENTICATED_WRITES', false),
     displayTimeZone: timeZone(env, 'DISPLAY_TIME_ZONE', 'UTC'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     limits: Object.freeze({

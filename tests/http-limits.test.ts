@@ -39,6 +39,36 @@ describe('per-client rate limit', () => {
   });
 });
 
+describe('rate limit keyed by API key', () => {
+  it('gives each key its own budget apart from its address, and counts unknown keys by address before refusing them', async () => {
+    const server = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const key = await server.createKey('editor');
+      const withKey = { authorization: `Bearer ${key}` };
+      const wrongKey = { authorization: 'Bearer hab_not-a-key-anyone-was-given' };
+      const statuses = [];
+      // The address's budget (2), then the key's own (2): same socket address, two clients.
+      for (const headers of [{}, {}, {}, withKey, withKey, withKey]) statuses.push((await gql(server, { headers })).status);
+      expect(statuses).toEqual([200, 200, 429, 200, 200, 429]);
+      // An unknown key is never read as anonymous, and guessing keys spends the address's budget: already spent here.
+      const guessed = await gql(server, { headers: wrongKey });
+      expect(guessed.status).toBe(429);
+    } finally {
+      await server.close();
+    }
+    const fresh = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '1' } });
+    try {
+      const refused = await gql(fresh, { headers: { authorization: 'Bearer hab_not-a-key-anyone-was-given' } });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('www-authenticate')).toBe('Bearer realm="habari"');
+      expect(((await refused.json()) as any).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_KEY' });
+      expect((await gql(fresh)).status).toBe(429);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('rate limit without a trusted proxy, and turned off', () => {
   it('ignores X-Forwarded-For when TRUST_PROXY is 0', async () => {
     const server = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
@@ -81,9 +111,11 @@ describe('rate limit shared through Redis', () => {
 describe('request body limit', () => {
   let anonymous: TestServer;
   let editors: TestServer;
+  let editorKey: string;
   beforeAll(async () => {
     anonymous = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
-    editors = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '0', ALLOW_UNAUTHENTICATED_WRITES: 'true' } });
+    editors = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '0' } });
+    editorKey = await editors.createKey('editor');
   });
   afterAll(async () => {
     await anonymous.close();
@@ -120,8 +152,10 @@ describe('request body limit', () => {
   });
 
   it('gives editors the larger MAX_EDITOR_BODY_BYTES (12 MB), so imports still work', async () => {
-    const response = await gql(editors, { body: padded(3 * 1024 * 1024) });
+    const asEditor = { authorization: `Bearer ${editorKey}` };
+    expect((await gql(editors, { body: padded(3 * 1024 * 1024) })).status).toBe(413);
+    const response = await gql(editors, { body: padded(3 * 1024 * 1024), headers: asEditor });
     expect(response.status).toBe(200);
-    expect((await gql(editors, { body: padded(12 * 1024 * 1024) })).status).toBe(413);
+    expect((await gql(editors, { body: padded(12 * 1024 * 1024), headers: asEditor })).status).toBe(413);
   });
 });

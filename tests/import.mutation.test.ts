@@ -16,21 +16,21 @@ describe('importArticle mutation', () => {
   const count = async (table = 'articles') => Number((await server.app.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { ALLOW_UNAUTHENTICATED_WRITES: 'true' } });
+    server = await startTestServer();
+    const key = await server.createKey('editor', 'import-desk');
+    const anonymous = server.query;
+    server = { ...server, query: (query, variables) => anonymous(query, variables, key) };
+    anonymousQuery = anonymous;
   });
   afterAll(() => server.close());
+  let anonymousQuery: TestServer['query'];
 
-  it('is refused without ALLOW_UNAUTHENTICATED_WRITES, and writes nothing', async () => {
-    const locked = await startTestServer({ database: server.app.config.database });
-    try {
-      const { data, errors } = await locked.query(IMPORT, { text: seedText, publish: true });
-      expect(data).toBeNull();
-      expect(errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'WRITES_DISABLED' });
-      expect(errors?.[0].message).toContain('ALLOW_UNAUTHENTICATED_WRITES=true');
-      expect(await count()).toBe(0);
-    } finally {
-      await locked.close();
-    }
+  it('is refused without a key, and writes nothing', async () => {
+    const { data, errors } = await anonymousQuery(IMPORT, { text: seedText, publish: true });
+    expect(data).toBeNull();
+    expect(errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'MISSING_KEY' });
+    expect(errors?.[0].message).toContain('Authorization: Bearer');
+    expect(await count()).toBe(0);
   });
 
   it('imports the seed page exactly as GraphQL then serves it, and again as unchanged', async () => {

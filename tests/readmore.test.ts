@@ -28,7 +28,8 @@ describe('read more, public URLs and next/previous', () => {
     expect(errors).toBeUndefined();
     return data.article.readMore;
   };
-  const setLinks = (title: string, links: unknown[]) => server.query(SET_LINKS, { articleId: ids.get(title), links });
+  let editorKey: string;
+  const setLinks = (title: string, links: unknown[]) => server.query(SET_LINKS, { articleId: ids.get(title), links }, editorKey);
   const expectWellFormed = (links: Link[], self: string) => {
     const articleIds = links.flatMap((link) => (link.article ? [link.article.id] : []));
     expect(new Set(articleIds).size).toBe(articleIds.length);
@@ -40,7 +41,8 @@ describe('read more, public URLs and next/previous', () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { PUBLIC_BASE_URL: `${BASE}/`, ALLOW_UNAUTHENTICATED_WRITES: 'true' } });
+    server = await startTestServer({ env: { PUBLIC_BASE_URL: `${BASE}/` } });
+    editorKey = await server.createKey('editor');
     const drafts = [
       ...storyDrafts().map((d) => d.draft),
       articleDraft({ title: 'Habari bila kategoria', category: null, publishedAt: new Date(Date.UTC(2024, 5, 3)) }),
@@ -163,21 +165,16 @@ describe('read more, public URLs and next/previous', () => {
   it('refuses a link to the article itself and an unknown article', async () => {
     const self = await setLinks(simba, [{ articleId: ids.get(simba) }]);
     expect(self.errors?.[0].message).toContain('is the article itself');
-    const unknown = await server.query(SET_LINKS, { articleId: toGlobalId('Article', 99_999), links: [] });
+    const unknown = await server.query(SET_LINKS, { articleId: toGlobalId('Article', 99_999), links: [] }, editorKey);
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
-    const malformed = await server.query(SET_LINKS, { articleId: 'nope', links: [] });
+    const malformed = await server.query(SET_LINKS, { articleId: 'nope', links: [] }, editorKey);
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_ID' });
   });
 
   it('lets only editors set links', async () => {
-    const readOnly = await startTestServer({ database: server.app.config.database });
-    try {
-      const { data, errors } = await readOnly.query(SET_LINKS, { articleId: ids.get(simba), links: [{ url: 'https://example.org/x', title: 'X' }] });
-      expect(data).toBeNull();
-      expect(errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'WRITES_DISABLED' });
-    } finally {
-      await readOnly.close();
-    }
+    const { data, errors } = await server.query(SET_LINKS, { articleId: ids.get(simba), links: [{ url: 'https://example.org/x', title: 'X' }] });
+    expect(data).toBeNull();
+    expect(errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'MISSING_KEY' });
     expect((await readMore(simba, 3)).map((l) => l.kind)).not.toContain('CURATED');
   });
 });

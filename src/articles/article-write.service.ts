@@ -7,7 +7,7 @@ import { ArticleStatus } from './article.enums';
 import type { ArticleRowValues, WriteTx } from './article-write.repository';
 import { slugify } from './slugify';
 
-export type WriteOutcome = 'created' | 'updated' | 'unchanged';
+export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'deleted';
 
 /** What a write did to public visibility; subscriptions and the related index follow it. */
 export interface ArticleChange {
@@ -16,6 +16,8 @@ export interface ArticleChange {
   outcome: WriteOutcome;
   wasPublished: boolean;
   isPublished: boolean;
+  /** The status before the write; null for a new article. */
+  previousStatus: ArticleStatus | null;
   /** The article's search words when they were worked out with the draft (see PreparedDraft). */
   searchDocument?: SearchDocument;
 }
@@ -37,13 +39,50 @@ export class ArticleWriteService {
 
   /** The write itself, for a draft already checked and measured (perhaps on another thread: see importing/prepared-records). */
   async upsertPrepared(tx: WriteTx, prepared: PreparedDraft, now = new Date()): Promise<ArticleChange> {
-    const { draft: clean, bodyText, contentHash, fingerprint, wordCount } = prepared;
-    const existing = clean.canonicalUrl
-      ? await tx.findByCanonicalUrl(clean.canonicalUrl)
-      : await tx.findByContentHash(clean.language, contentHash);
+    const existing = prepared.draft.canonicalUrl
+      ? await tx.findByCanonicalUrl(prepared.draft.canonicalUrl)
+      : await tx.findByContentHash(prepared.draft.language, prepared.contentHash);
+    return this.write(tx, prepared, existing, now);
+  }
 
-    if (existing && existing.draftFingerprint === fingerprint) {
-      return { article: existing, outcome: 'unchanged', wasPublished: isPublic(existing), isPublished: isPublic(existing) };
+  /** A new article, whatever else has the same text (an editor's "create" is never an import's "unchanged"). */
+  async create(tx: WriteTx, draft: ArticleDraft, now = new Date()): Promise<ArticleChange> {
+    return this.write(tx, prepareDraft(draft), null, now);
+  }
+
+  /**
+   * Rewrites `existing` (read with tx.lockById) from a whole draft; a draft's
+   * `slug` renames it. Identity rules are the caller's: this is the editor's
+   * path, where the id says which article.
+   */
+  async update(tx: WriteTx, existing: Article, draft: ArticleDraft, now = new Date()): Promise<ArticleChange> {
+    const change = await this.write(tx, prepareDraft(draft), existing, now);
+    return change;
+  }
+
+  /**
+   * Deletes an article. The hooks see it go first, while its row still exists:
+   * a public article gets its UNPUBLISHED event and leaves search and the
+   * related index in this same transaction.
+   */
+  async delete(tx: WriteTx, existing: Article, now = new Date()): Promise<ArticleChange> {
+    const change: ArticleChange = {
+      article: Object.assign(existing, { updatedAt: now }),
+      outcome: 'deleted',
+      wasPublished: isPublic(existing),
+      isPublished: false,
+      previousStatus: existing.status,
+    };
+    for (const hook of this.hooks) await hook(tx, change);
+    await tx.deleteArticle(existing);
+    return change;
+  }
+
+  private async write(tx: WriteTx, prepared: PreparedDraft, existing: Article | null, now: Date): Promise<ArticleChange> {
+    const { draft: clean, bodyText, contentHash, fingerprint, wordCount } = prepared;
+    const slugChange = existing && clean.slug && clean.slug !== existing.slug ? clean.slug : null;
+    if (existing && existing.draftFingerprint === fingerprint && !slugChange) {
+      return { article: existing, outcome: 'unchanged', wasPublished: isPublic(existing), isPublished: isPublic(existing), previousStatus: existing.status };
     }
 
     const categoryId = clean.category
@@ -76,10 +115,11 @@ export class ArticleWriteService {
       leadImageId,
     };
 
-    const article = Object.assign(new Article(), values);
+    const article = Object.assign(new Article(), values, { updatedBy: tx.actor?.name ?? null });
     if (existing) {
       await tx.updateArticle(existing.id, values, prepared.bodyJson);
-      Object.assign(article, { id: existing.id, slug: existing.slug, createdAt: existing.createdAt, version: existing.version + 1 });
+      if (slugChange) await tx.setSlug(existing.id, slugChange);
+      Object.assign(article, { id: existing.id, slug: slugChange ?? existing.slug, createdAt: existing.createdAt, version: existing.version + 1 });
     } else {
       const slug = await this.freeSlug(tx, clean.language, clean.slug || slugify(clean.title) || 'makala', null);
       const id = await tx.insertArticle(slug, now, values, prepared.bodyJson);
@@ -93,6 +133,7 @@ export class ArticleWriteService {
       outcome: existing ? 'updated' : 'created',
       wasPublished: existing ? isPublic(existing) : false,
       isPublished: isPublic(article),
+      previousStatus: existing?.status ?? null,
       searchDocument: prepared.searchDocument,
     };
     for (const hook of this.hooks) await hook(tx, change);

@@ -107,4 +107,8 @@ export class Article extends Node {
 
   @Column({ name: 'lead_image_id', type: 'integer', nullable: true })
   leadImageId: number | null;
+
+  /** The name of the key behind the last write; null for the command line. Read on demand (see ArticleWriteRepository). */
+  @Column({ name: 'updated_by', type: 'varchar', length: 100, nullable: true })
+  updatedBy?: string | null;
 }

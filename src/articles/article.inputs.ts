@@ -1,4 +1,5 @@
 import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { ArticleStatus } from './article.enums';
 
 @ArgsType()
 export class PageArgsInput {
@@ -38,4 +39,8 @@ export class ArticleFilter extends ArticleScopeFields {
 
   @Field(() => Date, { nullable: true })
   publishedBefore?: Date | null;
+
+  @Field(() => ArticleStatus, { nullable: true, description: '`articles` only: PUBLISHED by default; DRAFT and ARCHIVED need an editor key. Search covers published articles.' })
+  status?: ArticleStatus | null;
 }
+

@@ -2,6 +2,8 @@ import { ArticleOrder, ArticleStatus } from './article.enums';
 import type { PageRequest } from '../pagination/page-request';
 
 export interface ArticleListFilter {
+  /** PUBLISHED unless given; other statuses are for editors only (the service checks). */
+  status?: ArticleStatus | null;
   language?: string | null;
   categorySlug?: string | null;
   sourceSlug?: string | null;
@@ -24,10 +26,10 @@ export interface SqlFragment {
   params: unknown[];
 }
 
-/** WHERE clause of the public lists: published only, then each filter given. Matches the (…, status, published_at, id) indexes. */
+/** WHERE clause of the lists: published only (or the editor's status), then each filter given. Matches the (…, status, published_at, id) indexes. */
 export function publishedWhere(filter: ArticleListFilter): SqlFragment {
   const clauses = ['a.status = ?'];
-  const params: unknown[] = [ArticleStatus.PUBLISHED];
+  const params: unknown[] = [filter.status ?? ArticleStatus.PUBLISHED];
   const add = (clause: string, ...values: unknown[]) => {
     clauses.push(clause);
     params.push(...values);
@@ -48,7 +50,9 @@ export function publishedWhere(filter: ArticleListFilter): SqlFragment {
 
 /** One keyset page; reads limit + 1 rows so the caller knows whether more exist. */
 export function articlePageSql(columns: string, filter: ArticleListFilter, order: ArticleOrder, page: PageRequest): SqlFragment {
-  const { column, descending } = ORDER_COLUMNS[order];
+  const { column: name, descending } = ORDER_COLUMNS[order];
+  // Drafts may have no publication date yet: they sort as 0, as their cursors say (orderValue).
+  const column = name === 'published_at' && filter.status != null && filter.status !== ArticleStatus.PUBLISHED ? 'COALESCE(a.published_at, 0)' : `a.${name}`;
   // Walking backward reads the opposite direction; the service reverses the rows.
   const readDescending = page.direction === 'forward' ? descending : !descending;
   const where = publishedWhere(filter);
@@ -56,10 +60,10 @@ export function articlePageSql(columns: string, filter: ArticleListFilter, order
   let sql = `SELECT ${columns} FROM articles a WHERE ${where.sql}`;
   if (page.cursor) {
     const op = readDescending ? '<' : '>';
-    sql += ` AND (a.${column} ${op} ? OR (a.${column} = ? AND a.id ${op} ?))`;
+    sql += ` AND (${column} ${op} ? OR (${column} = ? AND a.id ${op} ?))`;
     params.push(page.cursor.value, page.cursor.value, page.cursor.id);
   }
   const direction = readDescending ? 'DESC' : 'ASC';
-  sql += ` ORDER BY a.${column} ${direction}, a.id ${direction} LIMIT ${page.limit + 1}`;
+  sql += ` ORDER BY ${column} ${direction}, a.id ${direction} LIMIT ${page.limit + 1}`;
   return { sql, params };
 }

@@ -3,6 +3,7 @@ import { countWords } from '../languages/reading-time';
 import { searchDocumentOf, type SearchDocument } from '../search/search.document';
 import { bodyToText, contentHashOfNormalized, draftFingerprint, normalizeSpace, type ArticleDraft } from './article.draft';
 import { assertLanguage } from '../languages/language.catalogue';
+import { safeHttpUrl } from './safe-url';
 
 const MAX_TAGS = 50;
 
@@ -53,18 +54,16 @@ export function validateDraft(draft: ArticleDraft): ArticleDraft {
   if (!body.some((block) => block.type === 'PARAGRAPH')) throw Errors.invalidArgument('body', 'has no paragraph: an article needs body text.');
   let canonicalUrl = draft.canonicalUrl?.trim() || null;
   if (canonicalUrl) {
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(canonicalUrl);
-    } catch {
-      throw Errors.invalidArgument('canonicalUrl', `"${draft.canonicalUrl}" is not an absolute URL.`);
-    }
-    // Apps link to it: javascript:, data: and the like would run in a reader's browser.
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      throw Errors.invalidArgument('canonicalUrl', `"${draft.canonicalUrl}" is not an http(s) URL: give the article's public web address.`);
-    }
-    canonicalUrl = parsed.toString();
+    canonicalUrl = safeHttpUrl(canonicalUrl);
+    if (!canonicalUrl) throw Errors.invalidArgument('canonicalUrl', `"${draft.canonicalUrl}" is not an absolute http(s) URL.`);
   }
+  // The backstop for every way in: no URL but http(s) is ever stored.
+  const checkUrl = (field: string, url: string | null | undefined) => {
+    if (url && !safeHttpUrl(url)) throw Errors.invalidArgument(field, `"${url}" is not an absolute http(s) URL.`);
+  };
+  checkUrl('leadImage.url', draft.leadImage?.url);
+  draft.inlineImages?.forEach((image, index) => checkUrl(`inlineImages[${index}].url`, image.url));
+  checkUrl('source.url', draft.source?.url);
   const tags = [...new Set((draft.tags ?? []).map((tag) => normalizeSpace(tag).toLowerCase()).filter(Boolean))];
   if (tags.length > MAX_TAGS) throw Errors.invalidArgument('tags', `has ${tags.length} tags; at most ${MAX_TAGS} are allowed.`);
   if (tags.some((tag) => tag.length > 100)) throw Errors.invalidArgument('tags', 'has a tag over 100 characters.');

@@ -32,6 +32,23 @@ export class ArticleRepository {
     return row ? articleFromRow(row) : null;
   }
 
+  /** Any status: for editors only (the service checks). */
+  async findById(id: number): Promise<Article | null> {
+    const [row] = await runSql(this.dataSource, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?`, [id]);
+    return row ? articleFromRow(row) : null;
+  }
+
+  async findBySlug(language: string, slug: string): Promise<Article | null> {
+    const [row] = await runSql(this.dataSource, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.language = ? AND a.slug = ?`, [language, slug]);
+    return row ? articleFromRow(row) : null;
+  }
+
+  /** updated_by of each article (the key behind its last write), read only when asked: it sits after the body. */
+  async findUpdatedBy(ids: readonly number[]): Promise<Array<{ id: number; updatedBy: string | null }>> {
+    const rows = await runSql<{ id: number; updated_by: string | null }>(this.dataSource, `SELECT id, updated_by FROM articles WHERE id IN (${marks(ids.length)})`, [...ids]);
+    return rows.map((row) => ({ id: Number(row.id), updatedBy: row.updated_by ?? null }));
+  }
+
   async findPublishedBySlug(language: string, slug: string): Promise<Article | null> {
     const [row] = await runSql(this.dataSource, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.language = ? AND a.slug = ? AND a.status = ?`, [
       language,

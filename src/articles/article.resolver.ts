@@ -11,26 +11,32 @@ import { ArticleConnection } from './article.connection';
 import { Article, BodyBlock } from './article.entity';
 import { ArticleOrder, DateStyle } from './article.enums';
 import { ArticleFilter, PageArgsInput } from './article.inputs';
+import { ArticleStatus } from './article.enums';
+import { EditorOnly, isEditor, requireEditor } from '../auth/auth.guards';
 import { ReadingTime } from './reading-time.type';
 
 @Resolver(() => Article)
 export class ArticleResolver {
-  @Query(() => ArticleConnection, { description: 'Published articles, newest first, as a Relay connection.' })
+  @Query(() => ArticleConnection, { description: 'Published articles, newest first, as a Relay connection; with an editor key, `filter.status` lists drafts or archived ones.' })
   articles(
     @Args() page: PageArgsInput,
     @Arg('filter', () => ArticleFilter, { nullable: true }) filter: ArticleFilter | null,
     @Arg('orderBy', () => ArticleOrder, { defaultValue: ArticleOrder.PUBLISHED_AT_DESC }) orderBy: ArticleOrder,
-    @Ctx() { services }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ): Promise<ArticleConnection> {
-    return services.articles.list(filter ?? {}, orderBy, page);
+    if (filter?.status != null && filter.status !== ArticleStatus.PUBLISHED) requireEditor(context);
+    return context.services.articles.list(filter ?? {}, orderBy, page);
   }
 
-  @Query(() => Article, { nullable: true, description: 'One published article by `id`, or by `slug` and `language`. Null when there is none.' })
+  @Query(() => Article, {
+    nullable: true,
+    description: 'One published article by `id`, or by `slug` and `language`; with an editor key, drafts and archived ones too. Null when there is none.',
+  })
   article(
     @Arg('id', () => ID, { nullable: true }) id: string | null,
     @Arg('slug', () => String, { nullable: true }) slug: string | null,
     @Arg('language', () => String, { nullable: true }) language: string | null,
-    @Ctx() { services }: GraphQLContext,
+    @Ctx() context: GraphQLContext,
   ): Promise<Article | null> {
     let localId: number | null = null;
     if (id != null) {
@@ -38,7 +44,13 @@ export class ArticleResolver {
       if (!decoded || decoded.type !== 'Article') throw Errors.invalidGlobalId(id);
       localId = decoded.id;
     }
-    return services.articles.findOne({ id: localId, slug, language });
+    return context.services.articles.findOne({ id: localId, slug, language }, isEditor(context));
+  }
+
+  @EditorOnly()
+  @FieldResolver(() => String, { nullable: true, description: 'The name of the API key behind the last write; null for the command line (editor keys only).' })
+  async updatedBy(@Root() article: Article, @Ctx() { loaders }: GraphQLContext): Promise<string | null> {
+    return (await loaders.articleUpdatedBy.load(article.id))?.updatedBy ?? null;
   }
 
   @FieldResolver(() => ID)

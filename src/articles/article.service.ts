@@ -12,6 +12,7 @@ import { orderValue, type ArticleListFilter, type ArticleRepository } from './ar
 export class ArticleService {
   constructor(private readonly articles: ArticleRepository) {}
 
+  /** `filter.status` other than PUBLISHED is for editors: the resolver checks the key. */
   async list(filter: ArticleListFilter, order: ArticleOrder = ArticleOrder.PUBLISHED_AT_DESC, pageArgs: PageArgs = {}): Promise<ArticleConnection> {
     assertLanguage(filter.language);
     if (filter.publishedAfter && filter.publishedBefore && filter.publishedAfter >= filter.publishedBefore) {
@@ -38,11 +39,12 @@ export class ArticleService {
     return this.articles.countAll();
   }
 
-  async findOne(key: { id?: number | null; slug?: string | null; language?: string | null }): Promise<Article | null> {
-    if (key.id != null) return this.articles.findPublishedById(key.id);
+  /** `anyStatus`: drafts and archived articles too, for editors (the resolver checks the key). */
+  async findOne(key: { id?: number | null; slug?: string | null; language?: string | null }, anyStatus = false): Promise<Article | null> {
+    if (key.id != null) return anyStatus ? this.articles.findById(key.id) : this.articles.findPublishedById(key.id);
     if (key.slug != null && key.language != null) {
       assertLanguage(key.language);
-      return this.articles.findPublishedBySlug(key.language, key.slug);
+      return anyStatus ? this.articles.findBySlug(key.language, key.slug) : this.articles.findPublishedBySlug(key.language, key.slug);
     }
     throw Errors.articleLookupNeedsKey();
   }

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config';
 import { registerImportCommand } from './import.command';
+import { registerKeysCommand } from './keys.command';
 import { registerMaintenanceCommands } from './maintenance.commands';
 import { registerReindexCommand } from './reindex.command';
 import { serve } from '../serve';
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<void> {
   registerMaintenanceCommands(program);
   registerImportCommand(program);
   registerReindexCommand(program);
+  registerKeysCommand(program);
   await program.parseAsync(argv);
 }
 

@@ -69,8 +69,6 @@ export const Errors = {
   invalidArgument: (argument: string, problem: string) =>
     input('INVALID_ARGUMENT', `\`${argument}\` ${problem}`, { argument }),
   searchQuery: (reason: string, message: string) => input(reason, message, { argument: 'query' }),
-  writesDisabled: () =>
-    new AppError('UNAUTHENTICATED', 'WRITES_DISABLED', 'Writes need an editor API key; in development you can set ALLOW_UNAUTHENTICATED_WRITES=true.'),
   queryTooDeep: (found: number, limit: number) =>
     refused('QUERY_TOO_DEEP', `The operation nests fields ${found} levels deep; at most ${limit} are allowed: fetch the deeper data with a second query.`, { found, limit }),
   tooManyAliases: (found: number, limit: number) =>
@@ -89,8 +87,27 @@ export const Errors = {
     new AppError('BAD_REQUEST', 'BODY_TOO_LARGE', `The request body is over ${limit.toLocaleString('en')} bytes, the most this API accepts from this client: send a smaller operation (or import large files with an editor key or the CLI).`, { limit }),
   rateLimited: (perMinute: number, retryAfterSeconds: number) =>
     new AppError('TOO_MANY_REQUESTS', 'RATE_LIMITED', `Too many requests: this client may send ${perMinute} per minute. Retry after ${retryAfterSeconds} s.`, { limit: perMinute, retryAfterSeconds }),
+  missingKey: () =>
+    new AppError('UNAUTHENTICATED', 'MISSING_KEY', 'This operation needs an API key: send `Authorization: Bearer <key>` (over WebSocket: `{ "authorization": "Bearer <key>" }` in connection_init). An admin creates keys with `habari keys create`.'),
+  invalidKey: () =>
+    new AppError('UNAUTHENTICATED', 'INVALID_KEY', 'The API key in `Authorization` is unknown or revoked: ask an admin for a current key, or send no `Authorization` header to read public content.'),
+  roleRequired: (role: string, have: string) =>
+    new AppError('FORBIDDEN', 'ROLE_REQUIRED', `This operation needs a key with the ${role} role; yours has the ${have} role. Ask an admin.`, { requiredRole: role }),
+  invalidInput: (fields: ReadonlyArray<{ field: string; problem: string }>) =>
+    input(
+      'INVALID_INPUT',
+      `${fields.length === 1 ? 'One field needs' : `${fields.length} fields need`} fixing: ${fields.map((f) => `\`${f.field}\` ${f.problem}`).join(' ')}`,
+      { fields },
+    ),
+  staleVersion: (currentVersion: number, sentVersion: number) =>
+    new AppError(
+      'CONFLICT',
+      'STALE_VERSION',
+      `The article is at version ${currentVersion}, but you edited version ${sentVersion}: someone saved it since. Reload it, apply your changes again, and send version ${currentVersion}.`,
+      { currentVersion },
+    ),
   notFound: (what: string) => new AppError('NOT_FOUND', 'NOT_FOUND', `${what} does not exist.`),
-  conflict: (reason: string, message: string) => new AppError('CONFLICT', reason, message),
+  conflict: (reason: string, message: string, details?: Record<string, unknown>) => new AppError('CONFLICT', reason, message, details),
 } as const;
 
 export function isAppError(error: unknown): error is AppError {

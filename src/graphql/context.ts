@@ -5,6 +5,7 @@ import type { Category } from '../categories/category.entity';
 import type { Image } from '../images/image.entity';
 import type { Source } from '../sources/source.entity';
 import type { Repositories, Services } from '../composition-root';
+import type { Principal } from '../auth/auth.types';
 import { createReadMoreLoaders, type ReadMoreLoaders } from '../readmore/readmore.loaders';
 import { createRelatedLoaders, type RelatedLoaders } from '../related/related.loaders';
 import { byIdLoader, groupedLoader } from './by-id.loader';
@@ -22,12 +23,15 @@ export interface Loaders extends RelatedLoaders, ReadMoreLoaders {
   source: DataLoader<number, Source | null>;
   image: DataLoader<number, Image | null>;
   inlineImages: DataLoader<number, Image[]>;
+  articleUpdatedBy: DataLoader<number, { id: number; updatedBy: string | null } | null>;
 }
 
 export interface GraphQLContext {
   config: Config;
   services: Services;
   loaders: Loaders;
+  /** The API key behind the request (HTTP Authorization, or the WebSocket's connection_init); null for anonymous reads. */
+  principal: Principal | null;
 }
 
 /** New loaders per request: batching within one request, never caching across users. */
@@ -35,6 +39,7 @@ export function createLoaders(repositories: Repositories): Loaders {
   return {
     article: byIdLoader((ids) => repositories.articles.findPublishedByIds(ids)),
     articleBody: byIdLoader((ids) => repositories.articles.findBodies(ids)),
+    articleUpdatedBy: byIdLoader((ids) => repositories.articles.findUpdatedBy(ids)),
     category: byIdLoader((ids) => repositories.categories.findByIds(ids)),
     source: byIdLoader((ids) => repositories.sources.findByIds(ids)),
     image: byIdLoader((ids) => repositories.images.findByIds(ids)),

@@ -11,8 +11,10 @@ import { NodeResolver } from './node.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { ArticleRelatedResolver } from '../related/related.resolver';
 import { ArticleReadMoreResolver, ReadMoreMutationResolver } from '../readmore/readmore.resolver';
+import { ApiKeyResolver } from '../auth/auth.resolver';
+import { EditorialResolver } from '../editorial/editorial.resolver';
 
-export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver, ArticleEventResolver, ImportResolver, SearchResolver, ArticleRelatedResolver, ArticleReadMoreResolver, ReadMoreMutationResolver] as const;
+export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver, ArticleEventResolver, ImportResolver, SearchResolver, ArticleRelatedResolver, ArticleReadMoreResolver, ReadMoreMutationResolver, EditorialResolver, ApiKeyResolver] as const;
 
 /** Our subscriptions bring their own streams (`subscribe`), so the pubSub type-graphql insists on is only a default. */
 export function buildHabariSchema(pubSub: PubSub = new MemoryPubSub()): Promise<GraphQLSchema> {

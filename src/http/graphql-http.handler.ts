@@ -6,7 +6,7 @@ import type { RequestIdentity } from '../limits/request-identity';
 
 /** What is checked before a request reaches Apollo: who asks, how often, how much. */
 export interface HttpGuards {
-  identify(req: IncomingMessage): RequestIdentity;
+  identify(req: IncomingMessage): Promise<RequestIdentity>;
   rateLimiter: RateLimiter;
   /** The largest body this client may send (editors import whole files). */
   maxBodyBytes(identity: RequestIdentity): number;
@@ -22,12 +22,14 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(
   guards: HttpGuards,
 ) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const identity = guards.identify(req);
+    const identity = await guards.identify(req);
     const decision = await guards.rateLimiter.consume(identity.clientKey);
     if (!decision.allowed) {
       const perMinute = guards.rateLimiter.perMinute;
       return refuse(req, res, 429, Errors.rateLimited(perMinute, decision.retryAfterSeconds), { 'retry-after': String(decision.retryAfterSeconds) });
     }
+    // An unknown or revoked key is never read as anonymous: 401 before the body is read or anything runs.
+    if (identity.refusal) return refuse(req, res, 401, identity.refusal, { 'www-authenticate': 'Bearer realm="habari"' });
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { assertCanWrite } from '../graphql/write-access';
+import { requireEditor } from '../auth/auth.guards';
 import { ImportFormat, ImportResult } from './import-result.type';
 
 @Resolver()
@@ -18,7 +18,7 @@ export class ImportResolver {
     @Arg('urlBase', () => String, { nullable: true, description: 'TSV: the site that relative `url` values belong to, e.g. https://www.bbc.com.' }) urlBase: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<ImportResult> {
-    assertCanWrite(context);
-    return context.services.importer.importText({ text, format: format ?? ImportFormat.RAW, language, publish: publish === true, urlBase });
+    const actor = requireEditor(context);
+    return context.services.importer.importText({ text, format: format ?? ImportFormat.RAW, language, publish: publish === true, urlBase, actor });
   }
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Article } from '../articles/article.entity';
-import type { ArticleWriteRepository, WriteTx } from '../articles/article-write.repository';
+import type { ArticleWriteRepository, WriteActor, WriteTx } from '../articles/article-write.repository';
 import type { ArticleChange, ArticleWriteService } from '../articles/article-write.service';
 import { assertLanguage } from '../languages/language.catalogue';
 import { Errors } from '../errors/error.catalogue';
@@ -20,6 +20,8 @@ export interface ImportOptions {
   maxReportedFailures?: number;
   /** Hears every written (or unchanged) article once its chunk has committed. */
   onWritten?: (change: ArticleChange) => void;
+  /** The key the import writes for (importArticle); none for the command line. */
+  actor?: WriteActor | null;
 }
 
 /** Larger corpora go through `habari import`, which streams from disk. */
@@ -34,6 +36,7 @@ export interface TextImport {
   publish?: boolean;
   /** TSV: the site relative `url` values belong to. */
   urlBase?: string | null;
+  actor?: WriteActor | null;
 }
 
 export interface TextImportResult extends ImportSummary {
@@ -122,7 +125,7 @@ export class ImportService {
       records = [rawTextRecord(file, request.text, { language: (language as LanguageCode | null) ?? undefined, publish: request.publish })];
     }
     const articles: Article[] = [];
-    const summary = await this.run(records, { onWritten: (change) => articles.push(change.article) });
+    const summary = await this.run(records, { onWritten: (change) => articles.push(change.article), actor: request.actor });
     return { ...summary, articles };
   }
 
@@ -138,7 +141,7 @@ export class ImportService {
           if (strict && chunk.records % chunkSize === 0) options.onProgress?.(doneBefore + chunk.records);
         }
         if (strict && chunk.failures.length > 0) throw new StrictImportRollback();
-      });
+      }, { actor: options.actor });
     } catch (error) {
       if (!(error instanceof StrictImportRollback)) throw error;
       return { ...chunk, created: 0, updated: 0, unchanged: 0, changes: [], rolledBack: true };
@@ -154,7 +157,7 @@ export class ImportService {
     }
     try {
       const change = await tx.savepoint(() => ('prepared' in record ? this.writer.upsertPrepared(tx, record.prepared) : this.writer.upsert(tx, record.draft)));
-      chunk[change.outcome] += 1;
+      if (change.outcome !== 'deleted') chunk[change.outcome] += 1;
       if (keepChanges) chunk.changes.push(change);
     } catch (error) {
       chunk.failures.push({ ...record.ref, reason: describe(error) });

@@ -1,28 +1,46 @@
 import type { IncomingMessage } from 'node:http';
+import type { Principal } from '../auth/auth.types';
 import type { Config } from '../config';
+import { isAppError, type AppError } from '../errors/error.catalogue';
 
-/** Who is asking, for the rate limit and the body limit. */
+/** Who is asking, for the rate limit, the body limit and the operation's context. */
 export interface RequestIdentity {
-  /** The rate limit's key: the API key once keys exist, else the client's address. */
+  /** The rate limit's key: the API key when one authenticated the request, else the client's address. */
   readonly clientKey: string;
-  /** Editors may send larger bodies (imports). */
+  /** Editors and admins may send larger bodies (imports). */
   readonly isEditor: boolean;
+  /** The key's holder, or null for an anonymous request. */
+  readonly principal: Principal | null;
+  /**
+   * Set when the request sent an unknown or revoked key: it is refused with
+   * this error, but only after the rate limit has counted it by address, so
+   * guessing keys costs a client its budget like any other request.
+   */
+  readonly refusal: AppError | null;
 }
 
 /**
- * The ONE place that decides who a request comes from. For now: the client's
- * address, and an editor only while ALLOW_UNAUTHENTICATED_WRITES makes every
- * client one (so imports through GraphQL keep their larger body limit). X-Forwarded-For is believed only for the
- * `trustProxy` proxies in front of us (TRUST_PROXY): each appends the address
- * it received from, so the client is that many entries from the right; what
- * a client writes further left is its own claim and is ignored.
- * (Editor API keys will decide `isEditor` and key the limit here.)
+ * The ONE place that decides who a request comes from: the API key in
+ * `Authorization` when there is one, else the client's address.
+ * X-Forwarded-For is believed only for the `trustProxy` proxies in front of
+ * us (TRUST_PROXY): each appends the address it received from, so the client
+ * is that many entries from the right; what a client writes further left is
+ * its own claim and is ignored.
  */
-export function requestIdentity(req: IncomingMessage, config: Pick<Config, 'allowUnauthenticatedWrites' | 'limits'>): RequestIdentity {
-  return {
-    clientKey: `ip:${clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.limits.trustProxy)}`,
-    isEditor: config.allowUnauthenticatedWrites,
-  };
+export async function requestIdentity(
+  req: IncomingMessage,
+  config: Pick<Config, 'limits'>,
+  principalOf: (req: IncomingMessage) => Promise<Principal | null>,
+): Promise<RequestIdentity> {
+  const address = `ip:${clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.limits.trustProxy)}`;
+  try {
+    const principal = await principalOf(req);
+    if (principal) return { clientKey: `key:${principal.keyId}`, isEditor: true, principal, refusal: null };
+    return { clientKey: address, isEditor: false, principal: null, refusal: null };
+  } catch (error) {
+    if (isAppError(error)) return { clientKey: address, isEditor: false, principal: null, refusal: error };
+    throw error;
+  }
 }
 
 export function clientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustProxy: number): string {

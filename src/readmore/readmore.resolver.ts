@@ -3,7 +3,7 @@ import { Article } from '../articles/article.entity';
 import { Errors } from '../errors/error.catalogue';
 import type { GraphQLContext } from '../graphql/context';
 import { fromGlobalId } from '../graphql/global-id';
-import { assertCanWrite } from '../graphql/write-access';
+import { requireEditor } from '../auth/auth.guards';
 import { ReadMoreLink, ReadMoreLinkInput } from './readmore.gql-types';
 
 @Resolver(() => Article)
@@ -43,7 +43,7 @@ export class ReadMoreMutationResolver {
     @Arg('links', () => [ReadMoreLinkInput]) links: ReadMoreLinkInput[],
     @Ctx() context: GraphQLContext,
   ): Promise<Article> {
-    assertCanWrite(context);
+    requireEditor(context);
     const decoded = fromGlobalId(articleId);
     if (!decoded || decoded.type !== 'Article') throw Errors.invalidGlobalId(articleId);
     return context.services.readMore.setLinks(decoded.id, links);

@@ -1,5 +1,6 @@
 import type { ArticleChangeHook } from '../articles/article-write.service';
 import { RelatedQueueWrites } from './related.queue-writes';
+import { RelatedIndexWrites, termKey } from './related.index-writes';
 
 /**
  * Queues a written article for the related index, in the write's own
@@ -8,7 +9,29 @@ import { RelatedQueueWrites } from './related.queue-writes';
  */
 export function relatedQueueHook(): ArticleChangeHook {
   return async (tx, change) => {
+    if (change.outcome === 'deleted') {
+      const writes = tx.get(RelatedIndexWrites);
+      await forgetTerms(writes, change.article.id);
+      // Lists that held it lose it with its row (cascade): rank their owners again so they fill up.
+      const owners = (await writes.ownersOf([change.article.id])).filter((id) => id !== change.article.id);
+      if (owners.length) await writes.enqueueNeighbours(owners, change.article.updatedAt ?? new Date());
+    }
     if (change.outcome === 'unchanged' || (!change.isPublished && !change.wasPublished)) return;
     await tx.get(RelatedQueueWrites).enqueueChanged(change.article.id, change.article.updatedAt ?? new Date());
   };
+}
+
+/**
+ * A deleted article's row, and with it its related_index entry, is gone
+ * before the indexer runs: take its terms out of the document frequencies
+ * now, as the indexer would for an unpublished one.
+ */
+async function forgetTerms(writes: RelatedIndexWrites, articleId: number): Promise<void> {
+  const previous = (await writes.previousTermSets([articleId])).get(articleId);
+  if (!previous) return;
+  const deltas = [...new Set(previous.terms)]
+    .map((term) => ({ language: previous.language, term, delta: -1 }))
+    .sort((a, b) => (termKey(a.language, a.term) < termKey(b.language, b.term) ? -1 : 1));
+  await writes.applyTermDeltas(deltas);
+  await writes.applyDocDeltas(new Map([[previous.language, -1]]));
 }

@@ -1,3 +1,4 @@
+import { ArticleStatus } from '../articles/article.enums';
 import type { ArticleListFilter } from '../articles/article.list-sql';
 import { Errors } from '../errors/error.catalogue';
 import { assertLanguage, type LanguageCode } from '../languages/language.catalogue';
@@ -23,6 +24,9 @@ export class SearchService {
   async search(query: string, language: string | null, filter: ArticleListFilter, first: number | null, after: string | null): Promise<SearchConnection> {
     assertLanguage(language);
     assertLanguage(filter.language);
+    if (filter.status != null && filter.status !== ArticleStatus.PUBLISHED) {
+      throw Errors.invalidArgument('filter.status', 'can only be PUBLISHED here: search covers published articles; list drafts with `articles(filter: { status })`.');
+    }
     const size = pageSize('first', first, DEFAULT_SEARCH_PAGE, MAX_SEARCH_PAGE);
     let offset = 0;
     if (after != null) {

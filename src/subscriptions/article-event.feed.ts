@@ -2,6 +2,7 @@ import type { Logger } from '../logging/logger';
 import type { Loaders } from '../graphql/context';
 import { EVENTS_COMMITTED, type ArticleEventBus } from './article-event.bus';
 import type { ArticleEventRecord } from './article-event.entity';
+import { ArticleEventKind } from './article-event.types';
 import type { ArticleEventRepository, EventCriteria } from './article-event.repository';
 import { openEventStream, type EventDelivery, type EventSource, type StreamLimits, type SubscriberConnection } from './article-event.stream';
 import type { BusSubscription } from './memory.pubsub';
@@ -165,9 +166,9 @@ export class ArticleEventFeed implements EventSource {
     const loaders = this.makeLoaders();
     const deliveries: EventDelivery[] = [];
     for (const record of rows) {
-      const article = articles.get(record.articleId);
-      // Articles are never deleted; if one were, its events have nothing to show.
-      if (article) deliveries.push({ record, article, loaders });
+      const article = articles.get(record.articleId) ?? null;
+      // A deleted article's takedown still goes out (article null); its earlier events have nothing left to show.
+      if (article || record.kind === ArticleEventKind.UNPUBLISHED) deliveries.push({ record, article, loaders });
     }
     return deliveries;
   }

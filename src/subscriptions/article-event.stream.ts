@@ -7,7 +7,8 @@ import type { EventCriteria } from './article-event.repository';
 /** One event ready to send: the outbox row, its article, and loaders shared by everyone receiving this page. */
 export interface EventDelivery {
   record: ArticleEventRecord;
-  article: Article;
+  /** Null for the takedown of a deleted article. */
+  article: Article | null;
   loaders: Loaders;
 }
 

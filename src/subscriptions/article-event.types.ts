@@ -26,8 +26,11 @@ export class ArticleEvent {
   @Field(() => ID, { description: 'The article `id`, also for UNPUBLISHED events.' })
   articleId: string;
 
-  @Field(() => Article, { description: 'The article as stored now, whatever its status (an UNPUBLISHED article is no longer public).' })
-  article: Article;
+  @Field(() => Article, {
+    nullable: true,
+    description: 'The article as stored now, whatever its status (an UNPUBLISHED article is no longer public); null when it was deleted (use `articleId`).',
+  })
+  article: Article | null;
 
   @Field(() => Date)
   occurredAt: Date;

@@ -6,16 +6,17 @@ type Result = ExecutionResult | Promise<ExecutionResult>;
  * graphql-js `subscribe`, except that subscribers of the same event with the
  * same operation and variables share one execution: 1,000 subscribers of
  * `articlePublished { ... }` cost one execution per event, not 1,000.
- * Sound because an event's result depends only on the event, the operation
- * and the variables: the context holds no viewer (public data only). If
- * per-viewer fields are ever added, the key must include the viewer.
+ * Sound because an event's result depends only on the event, the operation,
+ * the variables and the viewer's role (editor-only fields), which is part of
+ * the key.
  */
 export function createSharedSubscribe() {
   const resultsByEvent = new WeakMap<object, Map<string, Result>>();
   return async (args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> => {
     const source = await createSourceEventStream(args);
     if (!isAsyncIterable(source)) return source;
-    const key = `${args.operationName ?? ''}\u0000${args.document.loc?.source.body ?? print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    const role = (args.contextValue as { principal?: { role: string } | null } | undefined)?.principal?.role ?? '';
+    const key = `${role}\u0000${args.operationName ?? ''}\u0000${args.document.loc?.source.body ?? print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
     const run = (event: unknown): Result => execute({ ...args, rootValue: event });
     return mapStream(source, (event) => {
       if (typeof event !== 'object' || event === null) return run(event);

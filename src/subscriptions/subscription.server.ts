@@ -7,6 +7,7 @@ import type { QueryLimits } from '../graphql/query-limits';
 import { Errors } from '../errors/error.catalogue';
 import type { GraphQLContext } from '../graphql/context';
 import type { Logger } from '../logging/logger';
+import type { Principal } from '../auth/auth.types';
 import type { ArticleEventFeed } from './article-event.feed';
 import type { SubscriptionContext } from './article-event.resolver';
 import type { ArticleEventService } from './article-event.service';
@@ -51,6 +52,8 @@ export interface SubscriptionServerDeps {
   feed: ArticleEventFeed;
   articleEvents: ArticleEventService;
   baseContext: () => Promise<GraphQLContext>;
+  /** The principal of connection_init's `authorization` ("Bearer <key>"); throws for a wrong key. */
+  authenticate: (authorization: unknown) => Promise<Principal | null>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** The same parse, validation and cost limits as HTTP operations. */
   queryLimits: QueryLimits;
@@ -98,13 +101,23 @@ export function startSubscriptionServer(deps: SubscriptionServerDeps): Subscript
   });
   const format = (errors: readonly GraphQLError[]) => errors.map((error) => deps.formatError(error.toJSON(), error));
 
-  const graphqlWs = useServer<Record<string, unknown>, Record<PropertyKey, never>>(
+  const graphqlWs = useServer<Record<string, unknown> | undefined, { principal?: Principal | null }>(
     {
       schema: deps.schema,
       subscribe: createSharedSubscribe(),
       connectionInitWaitTimeout: limits.connectionInitWaitMs,
+      // A wrong key in connection_init closes the socket with 4403 Forbidden; no key is anonymous.
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.principal = await deps.authenticate(ctx.connectionParams?.authorization);
+          return true;
+        } catch {
+          return false;
+        }
+      },
       context: async (ctx): Promise<SubscriptionContext> => ({
         ...(await deps.baseContext()),
+        principal: ctx.extra.principal ?? null,
         articleEvents: service,
         subscriber: connectionOf(ctx.extra.socket),
       }),

@@ -6,8 +6,10 @@ import { createTestDatabase, testConfig } from './test-database';
 export interface TestServer {
   app: HabariApp;
   url: string;
-  /** POSTs a GraphQL operation with a real HTTP client and returns the parsed response. */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[]; status: number }>;
+  /** POSTs a GraphQL operation with a real HTTP client and returns the parsed response; `key` goes in `Authorization: Bearer`. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, key?: string): Promise<{ data?: T; errors?: any[]; status: number }>;
+  /** Creates an API key through the real service (as `habari keys create` does) and returns it. */
+  createKey(role: 'editor' | 'admin', name?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,8 @@ export interface TestServerOptions {
   build?: BuildOptions;
 }
 
+let keyCount = 0;
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const db = options.database ? { database: options.database, drop: async () => {} } : await createTestDatabase();
   const config = testConfig(db.database, { SEED_DEMO: options.seedDemo ? 'true' : 'false', ...options.env });
@@ -32,14 +36,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     app,
     url,
-    async query(query, variables) {
+    async query(query, variables, key) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data?: any; errors?: any[] };
       return { ...body, status: response.status };
+    },
+    async createKey(role, name = `${role}-${++keyCount}`) {
+      return (await app.services.auth.createKey(name, role)).key;
     },
     async close() {
       await app.close();
