@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Config } from '../config';
+import type { Logger } from '../logging/logger';
 import type { Article } from '../articles/article.entity';
 import type { Category } from '../categories/category.entity';
 import type { Image } from '../images/image.entity';
@@ -28,6 +29,10 @@ export interface GraphQLContext {
   config: Config;
   services: Services;
   loaders: Loaders;
+  /** The request's id (x-request-id); a websocket's operations share their connection's. */
+  requestId: string;
+  /** Logs with `requestId` on every line. */
+  log: Logger;
 }
 
 /** New loaders per request: batching within one request, never caching across users. */
