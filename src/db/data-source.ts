@@ -37,7 +37,7 @@ export function createDataSource(database: DatabaseConfig, options: DataSourceOp
     // NORMAL sync is durable across process crashes in WAL mode. Writers from other
     // processes (imports, reindex) queue on busy_timeout instead of failing with
     // SQLITE_BUSY; every write transaction takes the write lock first (see
-    // ArticleWriteRepository), so a wait never ends in a deadlock error.
+    // the unit of work, src/db/unit-of-work.ts), so a wait never ends in a deadlock error.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
