@@ -9,6 +9,15 @@ const IMPORT = `mutation Write($text: String!) {
   importArticle(text: $text, format: TSV, language: "sw", publish: true) { created failed failures { reason } }
 }`;
 const LIST = '{ articles(first: 20) { totalCount edges { node { title category { name } } } } }';
+/**
+ * A write waits at most this long for another process's transaction. 5 s (the
+ * default) is ample on a quiet machine: an import chunk or a reindex batch
+ * holds the lock for a fraction of a second. This suite shares two cores with
+ * other work (load average near 30 was seen), which stretched a 50-article
+ * reindex batch past 5 s once, and the mutation waiting behind it failed with
+ * SQLITE_BUSY; the test allows what such a host needs and keeps batches small.
+ */
+const BUSY = { SQLITE_BUSY_TIMEOUT_MS: '30000' };
 const HEADER = 'category\theadline\ttext\turl\n';
 const words = ['serikali', 'uchumi', 'mvua', 'kilimo', 'afya', 'elimu', 'bunge', 'soko', 'michezo', 'reli'];
 const row = (prefix: string, i: number) =>
@@ -26,7 +35,7 @@ describe(`concurrent writers on one ${testDialect} database never surface a lock
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-writers-'));
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { ALLOW_UNAUTHENTICATED_WRITES: 'true', LOG_LEVEL: 'error' }, build: { relatedIndexPollMs: 50 } });
+    server = await startTestServer({ env: { ALLOW_UNAUTHENTICATED_WRITES: 'true', LOG_LEVEL: 'error', ...BUSY }, build: { relatedIndexPollMs: 50 } });
   });
   afterAll(async () => {
     await server?.close();
@@ -37,7 +46,7 @@ describe(`concurrent writers on one ${testDialect} database never surface a lock
     const file = path.join(dir, 'bulk.tsv');
     fs.writeFileSync(file, HEADER + Array.from({ length: 2_000 }, (_, i) => row('cli', i)).join(''));
     const url = server.app.config.database.url;
-    const importing = collect(startCli(['import', file, '--language', 'sw', '--publish', '--source', 'BBC Swahili', '--chunk-size', '200'], url));
+    const importing = collect(startCli(['import', file, '--language', 'sw', '--publish', '--source', 'BBC Swahili', '--chunk-size', '200'], url, BUSY));
     let importDone = false;
     void importing.finally(() => (importDone = true));
 
@@ -53,7 +62,7 @@ describe(`concurrent writers on one ${testDialect} database never surface a lock
       if (read.errors) failures.push(read.errors);
       queries += 1;
       // A third writer once the import is under way: the related index over the same tables.
-      if (!reindexing && mutations === 3) reindexing = collect(startCli(['reindex', '--batch-size', '50'], url));
+      if (!reindexing && mutations === 3) reindexing = collect(startCli(['reindex', '--batch-size', '20'], url, BUSY));
     }
     const imported = await importing;
     const reindexed = await reindexing!;
