@@ -70,7 +70,9 @@ describe(`concurrent writers on one ${testDialect} database never surface a lock
     expect(failures).toEqual([]);
     expect({ code: imported.code, stderr: imported.stderr }).toEqual({ code: 0, stderr: '' });
     expect(imported.stdout).toContain('2000 created');
-    expect({ code: reindexed.code, stderr: reindexed.stderr }).toEqual({ code: 0, stderr: '' });
+    // reindex reports its progress on stderr; only its exit code and the absence of lock errors matter.
+    expect(reindexed.code).toBe(0);
+    expect(reindexed.stderr).not.toMatch(/SQLITE_BUSY|locked/i);
     const total = await server.query('{ articles(first: 1) { totalCount } }');
     expect(total.data.articles.totalCount).toBe(2_000 + mutations);
     console.log(`concurrent writers (${testDialect}): ${mutations} mutations and ${queries} queries answered during the import, none failed`);

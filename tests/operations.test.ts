@@ -52,7 +52,8 @@ describe('operations endpoints, request ids and metrics', () => {
 
     const liveRedis = new RedisEventBus('redis://127.0.0.1:6379', 'habari-test-live', () => {});
     try {
-      expect(await checkReadiness({ dataSource, bus: liveRedis, draining: () => false })).toMatchObject({ ready: true, checks: { redis: 'ok' } });
+      // A generous bound: connecting a fresh client on a loaded test host can take seconds.
+      expect(await checkReadiness({ dataSource, bus: liveRedis, draining: () => false, timeoutMs: 15_000 })).toMatchObject({ ready: true, checks: { redis: 'ok' } });
     } finally {
       await liveRedis.close();
     }
