@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
@@ -15,6 +16,11 @@ import { createGraphQLHttpHandler, sendJson } from './http/graphql-http.handler'
 import { createRateLimiter } from './limits/rate-limit';
 import { requestIdentity } from './limits/request-identity';
 import type { Logger } from './logging/logger';
+import { HttpDrain } from './operations/operations.drain';
+import { createOperationsEndpoints } from './operations/operations.endpoints';
+import { HabariMetrics } from './operations/operations.metrics';
+import { countErrors, operationsPlugin } from './operations/operations.plugin';
+import { assignRequestId, REQUEST_ID_HEADER } from './operations/request-id';
 import { createPlaygroundHandler } from './playground/playground.handler';
 import { DEFAULT_SUBSCRIPTION_LIMITS, startSubscriptionServer, type SubscriptionLimits, type SubscriptionServer } from './subscriptions/subscription.server';
 import type { Principal } from './auth/auth.types';
@@ -31,9 +37,16 @@ export interface HabariApp {
   readonly repositories: Repositories;
   /** graphql-ws on the same port and path, and this instance's article event feed. */
   readonly subscriptions: SubscriptionServer;
+  /** Prometheus metrics (/metrics); other features count through its named counters. */
+  readonly metrics: HabariMetrics;
   /** Listens on the given port and host (config's by default); resolves to the base URL. */
   listen(port?: number, host?: string): Promise<string>;
-  /** Closes everything that was opened, in reverse order. Safe to call twice. */
+  /**
+   * Drains, then closes everything that was opened, in reverse order: /readyz
+   * turns 503 and new connections are refused, in-flight requests get
+   * SHUTDOWN_GRACE_MS to finish, websockets close with 1001, background work
+   * stops, then Redis and the database close. Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
@@ -51,6 +64,8 @@ export interface BuildOptions extends Partial<BackgroundTimings> {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<HabariApp> {
   const core = await openCore(config);
   const { dataSource, repositories, services, statements, logger, closers } = core;
+  const metrics = new HabariMetrics();
+  const drain = new HttpDrain();
   try {
     const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.subscriptionLimits };
     const live = await startLiveWork(core, {
@@ -60,14 +75,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       stream: { maxQueuedEvents: limits.maxQueuedEvents, maxBufferedBytes: limits.maxBufferedBytes, replayPageSize: limits.pageSize },
     });
     const schema = await buildHabariSchema(core.events);
-    const formatError = createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error in a GraphQL operation'), { hideSuggestions: config.env === 'production' });
+    // Over HTTP the operations plugin logs unexpected errors with the request id.
+    const errorFormatOptions = { hideSuggestions: config.env === 'production' };
+    const formatError = createErrorFormatter(undefined, errorFormatOptions);
     const queryLimits = createQueryLimits(config.limits);
 
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       introspection: true,
       // Cache-control hints wrap every field resolver; HTTP caching will be done per operation instead.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimits.apolloPlugin],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimits.apolloPlugin, operationsPlugin(metrics, statements)],
       formatError,
       validationRules: queryLimits.validationRules,
       parseOptions: queryLimits.parseOptions,
@@ -80,12 +97,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
     // Who each request is, found from its headers before its body is read (requestIdentity).
     const principals = new WeakMap<IncomingMessage, Principal | null>();
-    const context = async (req?: IncomingMessage): Promise<GraphQLContext> => ({
-      config,
-      services,
-      loaders: createLoaders(repositories),
-      principal: (req && principals.get(req)) ?? null,
-    });
+    const context = async (req?: IncomingMessage): Promise<GraphQLContext> => {
+      const requestId = req ? assignRequestId(req) : randomUUID();
+      return {
+        config,
+        services,
+        loaders: createLoaders(repositories),
+        principal: (req && principals.get(req)) ?? null,
+        requestId,
+        log: logger.child({ requestId }),
+      };
+    };
     const rateLimiter = createRateLimiter(config, logger);
     closers.add('rate limiter', () => rateLimiter.close());
     const { maxBodyBytes, maxEditorBodyBytes } = config.limits;
@@ -97,12 +119,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
       rateLimiter,
       maxBodyBytes: (identity) => (identity.isEditor ? maxEditorBodyBytes : maxBodyBytes),
+      onLimited: (limit) => metrics.rateLimited.inc({ limit }),
     });
     const playground = createPlaygroundHandler({ graphqlPath: GRAPHQL_PATH });
 
     const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
       const url = new URL(req.url ?? '/', 'http://habari.invalid');
-      if (url.pathname === '/healthz') return health(dataSource, res);
+      const operations = endpoints(url.pathname, res);
+      if (operations) return operations;
       if (playground(req, res)) return;
       if (url.pathname === GRAPHQL_PATH || url.pathname === `${GRAPHQL_PATH}/`) return graphql(req, res, url);
       if (url.pathname === '/') {
@@ -112,9 +136,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       sendJson(res, 404, { error: `Nothing at ${url.pathname}: the API is at ${GRAPHQL_PATH}.` });
     };
 
+    const endpoints = createOperationsEndpoints({ dataSource, bus: core.events, metrics, draining: () => drain.isDraining });
     const server = http.createServer((req, res) => {
+      drain.track(res);
+      const requestId = assignRequestId(req);
+      res.setHeader(REQUEST_ID_HEADER, requestId);
+      logger.debug({ requestId, method: req.method, url: req.url }, 'request received');
       handle(req, res).catch((error: unknown) => {
-        logger.error({ err: error }, 'request failed');
+        logger.error({ err: error, requestId }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, { error: 'Internal server error' });
         else res.destroy();
       });
@@ -129,20 +158,39 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
           server.closeIdleConnections();
         }),
     );
+    const formatSubscriptionError = createErrorFormatter((error) => logger.error({ err: error }, 'unexpected error in a subscription'), errorFormatOptions);
     const subscriptions = startSubscriptionServer({
       server,
       path: GRAPHQL_PATH,
       schema,
       feed: live.feed,
       articleEvents: live.articleEvents,
-      baseContext: () => context(),
+      baseContext: context,
       authenticate: (authorization) => services.auth.authenticate(authorization),
-      formatError,
+      formatError: (formatted, error) => {
+        const result = formatSubscriptionError(formatted, error);
+        countErrors(metrics, [result]);
+        return result;
+      },
       queryLimits,
       logger,
       limits,
+      onDelivered: () => metrics.eventsDelivered.inc(),
     });
     closers.add('websocket server', () => subscriptions.close());
+    metrics.bind({
+      statements,
+      websocketConnections: () => subscriptions.connectionCount,
+      activeSubscriptions: () => subscriptions.operationCount,
+      outboxLag: async () => Math.max(0, (await repositories.articleEvents.lastId()) - live.feed.position),
+      relatedQueueLength: () => repositories.related.queuedCount(),
+    });
+    // Closes first: stop taking requests and let those in flight finish.
+    closers.add('http drain', async () => {
+      const { cut, elapsedMs } = await drain.drain(server, config.shutdownGraceMs);
+      if (cut) logger.warn({ cut, graceMs: config.shutdownGraceMs }, 'requests still running at the end of the shutdown grace period were cut');
+      else logger.info({ ms: elapsedMs }, 'in-flight requests finished');
+    });
 
     return {
       config,
@@ -153,6 +201,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       services,
       repositories,
       subscriptions,
+      metrics,
       listen: (port = config.port, host = config.host) =>
         new Promise<string>((resolve, reject) => {
           server.once('error', reject);
@@ -167,14 +216,5 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   } catch (error) {
     await closers.close();
     throw error;
-  }
-}
-
-async function health(dataSource: DataSource, res: ServerResponse): Promise<void> {
-  try {
-    await dataSource.query('SELECT 1');
-    sendJson(res, 200, { status: 'ok', database: 'ok' });
-  } catch {
-    sendJson(res, 503, { status: 'unavailable', database: 'not answering' });
   }
 }

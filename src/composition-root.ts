@@ -108,7 +108,7 @@ export async function openCore(config: Config, logger: Logger = createLogger(con
   const closers = new Closers((name, error) => logger.warn({ err: error, resource: name }, 'closing a resource failed'));
   try {
     const statements = new StatementCounter();
-    const dataSource = await openDatabase(config.database, { counter: statements });
+    const dataSource = await openDatabase(config.database, { counter: statements, busyTimeoutMs: config.sqliteBusyTimeoutMs });
     closers.add('database', () => dataSource.destroy());
     const events = openEventBus(config, (error) => logger.warn({ err: error }, 'event announcements unavailable; instances fall back to polling'));
     closers.add('event bus', () => events.close());

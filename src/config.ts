@@ -24,6 +24,12 @@ export interface Config {
   /** Time zone in which publication dates are printed. */
   readonly displayTimeZone: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** `auto`: human-readable lines when stdout is a terminal, JSON lines otherwise. */
+  readonly logFormat: 'auto' | 'json' | 'pretty';
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut. */
+  readonly shutdownGraceMs: number;
+  /** How long a SQLite statement waits for another process's write lock before giving up. */
+  readonly sqliteBusyTimeoutMs: number;
   readonly limits: LimitsConfig;
 }
 
@@ -74,6 +80,9 @@ export function loadConfig(env: Env = process.env): Config {
     eventRetentionDays: integer(env, 'EVENT_RETENTION_DAYS', 14, 1, 3650),
     displayTimeZone: timeZone(env, 'DISPLAY_TIME_ZONE', 'UTC'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['auto', 'json', 'pretty'] as const, 'auto'),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    sqliteBusyTimeoutMs: integer(env, 'SQLITE_BUSY_TIMEOUT_MS', 5_000, 0, 600_000),
     limits: Object.freeze({
       maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 2, 100),
       maxQueryAliases: integer(env, 'MAX_QUERY_ALIASES', 30, 0, 1000),

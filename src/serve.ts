@@ -18,10 +18,15 @@ export async function serve(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    // The drain takes at most SHUTDOWN_GRACE_MS; closing the rest gets ten seconds more.
+    const force = setTimeout(() => {
+      app.logger.error({ graceMs: config.shutdownGraceMs }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 10_000).unref();
     app.close().then(
       () => {
         clearTimeout(force);
+        app.logger.info({ signal }, 'shut down cleanly');
         process.exit(0);
       },
       () => process.exit(1),

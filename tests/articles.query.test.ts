@@ -157,9 +157,9 @@ describe('public article queries', () => {
     expect(large).toBeLessThanOrEqual(7);
   });
 
-  it('answers /healthz', async () => {
+  it('answers /healthz (the process is up; the database is /readyz)', async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok' });
   });
 });

@@ -8,7 +8,11 @@ import { StatementCounter } from './statement-counter';
 
 export interface DataSourceOptions {
   counter?: StatementCounter;
+  /** SQLite: how long a statement waits for another connection's write lock (SQLITE_BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 }
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
 /** The one way app, CLI and tests open the database. Never `synchronize`: migrations own the schema. */
 export function createDataSource(database: DatabaseConfig, options: DataSourceOptions = {}): DataSource {
@@ -23,18 +27,22 @@ export function createDataSource(database: DatabaseConfig, options: DataSourceOp
   if (database.kind === 'postgres') {
     return new DataSource({ ...common, type: 'postgres', url: database.url, extra: { max: 10 } });
   }
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
   return new DataSource({
     ...common,
     type: 'better-sqlite3',
     database: database.file,
     // WAL lets readers (the server) and a writer (an import beside it) work at once;
-    // NORMAL sync is durable across process crashes in WAL mode.
+    // NORMAL sync is durable across process crashes in WAL mode. Writers from other
+    // processes (imports, reindex) queue on busy_timeout instead of failing with
+    // SQLITE_BUSY; every write transaction takes the write lock first (see
+    // the unit of work, src/db/unit-of-work.ts), so a wait never ends in a deadlock error.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
+      db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     },
   });
 }

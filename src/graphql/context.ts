@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Config } from '../config';
+import type { Logger } from '../logging/logger';
 import type { Article } from '../articles/article.entity';
 import type { Category } from '../categories/category.entity';
 import type { Image } from '../images/image.entity';
@@ -32,6 +33,10 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** The API key behind the request (HTTP Authorization, or the WebSocket's connection_init); null for anonymous reads. */
   principal: Principal | null;
+  /** The request's id (x-request-id); a websocket's operations share their connection's. */
+  requestId: string;
+  /** Logs with `requestId` on every line. */
+  log: Logger;
 }
 
 /** New loaders per request: batching within one request, never caching across users. */

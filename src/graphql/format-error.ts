@@ -9,12 +9,21 @@ export interface ErrorFormatOptions {
 
 const SUGGESTION = / ?Did you mean .+\?$/;
 
+/** An error that is not ours to explain to the client (a driver error, a bug): it is logged and masked. */
+export function isUnexpectedError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return false;
+  const code = (original as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return !code || code === 'INTERNAL_SERVER_ERROR';
+}
+
 /**
  * Catalogue errors and GraphQL's own validation errors reach the client as
  * they are; anything unexpected (a driver error, a bug) is logged and masked,
- * so SQL or stack traces never leak.
+ * so SQL or stack traces never leak. Over HTTP the operations plugin logs
+ * instead (with the request id), so `log` is optional.
  */
-export function createErrorFormatter(log: (error: unknown) => void, options: ErrorFormatOptions = {}) {
+export function createErrorFormatter(log: (error: unknown) => void = () => {}, options: ErrorFormatOptions = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {

@@ -10,6 +10,8 @@ export interface HttpGuards {
   rateLimiter: RateLimiter;
   /** The largest body this client may send (editors import whole files). */
   maxBodyBytes(identity: RequestIdentity): number;
+  /** Told each time a limit refuses a request (metrics): `requests_per_minute` or `body_bytes`. */
+  onLimited?(limit: 'requests_per_minute' | 'body_bytes'): void;
 }
 
 /**
@@ -25,6 +27,7 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(
     const identity = await guards.identify(req);
     const decision = await guards.rateLimiter.consume(identity.clientKey);
     if (!decision.allowed) {
+      guards.onLimited?.('requests_per_minute');
       const perMinute = guards.rateLimiter.perMinute;
       return refuse(req, res, 429, Errors.rateLimited(perMinute, decision.retryAfterSeconds), { 'retry-after': String(decision.retryAfterSeconds) });
     }
@@ -38,9 +41,11 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(
     if (req.method === 'POST') {
       const limit = guards.maxBodyBytes(identity);
       const declared = Number(req.headers['content-length']);
-      if (declared > limit) return refuse(req, res, 413, Errors.bodyTooLarge(limit));
-      const raw = await readBody(req, limit);
-      if (raw === null) return refuse(req, res, 413, Errors.bodyTooLarge(limit));
+      const raw = declared > limit ? null : await readBody(req, limit);
+      if (raw === null) {
+        guards.onLimited?.('body_bytes');
+        return refuse(req, res, 413, Errors.bodyTooLarge(limit));
+      }
       const contentType = headers.get('content-type') ?? '';
       if (contentType.includes('json')) {
         try {

@@ -95,6 +95,11 @@ export class ArticleEventFeed implements EventSource {
     return this.pruning;
   }
 
+  /** The id of the last outbox event this instance handed out (or skipped, with nobody listening). */
+  get position(): number {
+    return this.lastSeen;
+  }
+
   get subscriberCount(): number {
     return this.listeners.size;
   }

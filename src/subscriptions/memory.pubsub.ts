@@ -12,6 +12,8 @@ export interface EventBus<Topics extends Record<string, unknown>> extends PubSub
   publish<K extends keyof Topics & string>(topic: K, payload: Topics[K]): void;
   subscribe<K extends keyof Topics & string>(topic: K): BusSubscription<Topics[K]>;
   close(): Promise<void>;
+  /** Resolves when the bus's server answers (Redis); absent for an in-process bus. */
+  ping?(): Promise<void>;
 }
 
 /** Messages a subscriber may hold before it is considered stuck and stops receiving. */

@@ -50,6 +50,11 @@ export class RedisEventBus<Topics extends Record<string, unknown>> implements Ev
     return Object.assign(queue, { ready: subscriptionId.then(() => undefined) });
   }
 
+  /** PING on the publishing connection (connecting it if it never was). */
+  async ping(): Promise<void> {
+    await this.publisher.ping();
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.publisher, this.subscriber].map((client) => quit(client)));
   }

@@ -51,19 +51,24 @@ export interface SubscriptionServerDeps {
   /** This instance's view of the outbox and the rules of subscribing (built by the composition root). */
   feed: ArticleEventFeed;
   articleEvents: ArticleEventService;
-  baseContext: () => Promise<GraphQLContext>;
+  /** Gets the upgrade request, so a connection's operations share its request id. */
+  baseContext: (req?: http.IncomingMessage) => Promise<GraphQLContext>;
   /** The principal of connection_init's `authorization` ("Bearer <key>"); throws for a wrong key. */
   authenticate: (authorization: unknown) => Promise<Principal | null>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** The same parse, validation and cost limits as HTTP operations. */
   queryLimits: QueryLimits;
   logger: Logger;
+  /** Called for every result sent to a client (metrics). */
+  onDelivered?: () => void;
   limits?: Partial<SubscriptionLimits>;
 }
 
 export interface SubscriptionServer {
   readonly feed: ArticleEventFeed;
   readonly connectionCount: number;
+  /** Operations (mostly subscriptions) running over all connections. */
+  readonly operationCount: number;
   /** Connections closed because their client stopped reading. */
   readonly slowClientsClosed: number;
   close(): Promise<void>;
@@ -78,6 +83,7 @@ export function startSubscriptionServer(deps: SubscriptionServerDeps): Subscript
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...deps.limits };
   const { feed, articleEvents: service } = deps;
   let slowClientsClosed = 0;
+  const connections = new Set<{ subscriptions: Record<string, unknown> }>();
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -110,13 +116,17 @@ export function startSubscriptionServer(deps: SubscriptionServerDeps): Subscript
       onConnect: async (ctx) => {
         try {
           ctx.extra.principal = await deps.authenticate(ctx.connectionParams?.authorization);
-          return true;
         } catch {
           return false;
         }
+        connections.add(ctx);
+        return true;
+      },
+      onClose: (ctx) => {
+        connections.delete(ctx);
       },
       context: async (ctx): Promise<SubscriptionContext> => ({
-        ...(await deps.baseContext()),
+        ...(await deps.baseContext(ctx.extra.request)),
         principal: ctx.extra.principal ?? null,
         articleEvents: service,
         subscriber: connectionOf(ctx.extra.socket),
@@ -129,7 +139,10 @@ export function startSubscriptionServer(deps: SubscriptionServerDeps): Subscript
         if ('errors' in checked) return [...checked.errors];
         return { schema: deps.schema, document: checked.document, operationName: payload.operationName, variableValues: payload.variables };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        deps.onDelivered?.();
+        return result.errors?.length ? { ...result, errors: format(result.errors) } : undefined;
+      },
       onError: (_ctx, _id, _payload, errors) => format(errors),
     },
     wss,
@@ -141,6 +154,11 @@ export function startSubscriptionServer(deps: SubscriptionServerDeps): Subscript
     feed,
     get connectionCount() {
       return wss.clients.size;
+    },
+    get operationCount() {
+      let count = 0;
+      for (const ctx of connections) count += Object.keys(ctx.subscriptions).length;
+      return count;
     },
     get slowClientsClosed() {
       return slowClientsClosed;
