@@ -22,9 +22,10 @@ import { costOfOperation, operationCost } from './query-cost';
  * - validation adds GraphQL Armor's max-depth, max-aliases and max-directives
  *   to graphql-js's rules (which already hold introspection depth and refuse
  *   fragment cycles; Armor's rules stop at a cycle instead of recursing);
- * - the cost (src/graphql/query-cost.ts) needs the variables, so it is
- *   checked once the operation is known: Apollo's didResolveOperation, and
- *   graphql-ws's onSubscribe.
+ * - the cost (src/graphql/query-cost.ts) is checked during validation when
+ *   it needs no variables, else once the operation is known: Apollo's
+ *   didResolveOperation, and graphql-ws's onSubscribe;
+ * - text containing U+0000 is refused (PostgreSQL cannot store it).
  */
 export interface QueryLimits {
   readonly parseOptions: ParseOptions;
@@ -97,8 +98,6 @@ export function createQueryLimits(limits: LimitsConfig): QueryLimits {
       const { cost, usesVariables } = costOfOperation(context.getSchema(), document, operation);
       if (usesVariables) return;
       remember(document, operation.name?.value, cost);
-      // An anonymous operation is also the one run without an operationName.
-      if (!operation.name) remember(document, undefined, cost);
       const error = tooCostly(cost);
       if (error) context.reportError(error);
     },
