@@ -35,7 +35,6 @@ const named = (code: LanguageCode) => `${code} (${LANGUAGES[code].englishName})`
 export function inferArticleLanguage(lines: readonly ClassifiedLine[], texts: readonly string[], prose: string): LanguageGuess {
   const script = dominantScript(texts);
   const candidates = SUPPORTED_LANGUAGES.filter((code) => script === null || LANGUAGES[code].script === script);
-  if (candidates.length === 1) return { language: candidates[0], note: null };
   const votes = new Map<LanguageCode, number>(candidates.map((code) => [code, 0]));
   for (const line of lines) {
     if (!('languages' in line)) continue;
@@ -45,6 +44,10 @@ export function inferArticleLanguage(lines: readonly ClassifiedLine[], texts: re
     }
   }
   const best = Math.max(...votes.values());
+  if (candidates.length === 1) {
+    const note = best === 0 ? `language ${named(candidates[0])} identified from the script: the only one of ours written in ${script === 'Ethi' ? "Ge'ez" : 'it'}` : null;
+    return { language: candidates[0], note };
+  }
   const leaders = best === 0 ? [] : candidates.filter((code) => votes.get(code) === best);
   const identified = identifyLanguage(prose, candidates);
 

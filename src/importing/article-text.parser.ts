@@ -90,7 +90,7 @@ function parse(text: string, requested: LanguageCode | undefined): ParseOutcome 
   }
   const titleKey = textShape.titleKey(title.text);
 
-  const rest = pairImageHalves(content.slice(titleIndex + 1));
+  const rest = pairImageHalves(content.slice(titleIndex + 1), titleKey);
   const { headerEnd, standfirst } = scanArticleHeader(rest, titleKey);
   const header = [...furniture, ...rest.slice(0, headerEnd + 1).filter((_, j) => j !== standfirst)];
   const body = rest.slice(headerEnd + 1);
