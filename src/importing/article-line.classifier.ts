@@ -177,7 +177,9 @@ export function classifyArticleLine(text: string): ClassifiedLine {
 
   const credit = earliestMatch(rules.photoCredit, text);
   if (credit) {
-    const before = cleanCaption(text.slice(0, credit.match.index));
+    // "… in Ankara. Photo: AA": the full stop ends the caption; a slash or bracket belongs to neither.
+    const keep = /^[.!?…።]/u.test(credit.match[1]) ? 1 : 0;
+    const before = cleanCaption(text.slice(0, credit.match.index + keep));
     return {
       kind: 'image',
       url: null,

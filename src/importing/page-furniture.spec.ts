@@ -130,6 +130,7 @@ describe.each(Object.keys(PAGES) as LanguageCode[])('captions and credits in %s'
     ['"… / marker credit"', [`${caption} / ${marker} ${credit}`], caption, credit],
     ['"… /marker credit" without spaces', [`${caption} /${marker.replace(/\s+/g, '')}${credit}`], caption, credit],
     ['"… / / marker credit"', [`${caption} / / ${marker} ${credit}`], caption, credit],
+    ['"…. marker credit" after the full stop, no slash', [`${caption} ${marker} ${credit}`], caption, credit],
     ['credit line under the caption', [caption, `${marker} ${credit}`], caption, credit],
     ['"Photo: AA" under the caption', [caption, `Photo: ${credit}`], caption, credit],
     ['no credit at all', [caption], caption, null],
