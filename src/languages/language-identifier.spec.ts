@@ -29,6 +29,8 @@ describe('identifyLanguage', () => {
   it('gives up on text too short to tell', () => {
     expect(identifyLanguage('Habari za leo')).toBeNull();
     expect(identifyLanguage('2024 / 13 / 09 — 12:30 · 99%')).toBeNull();
+    // Ge'ez script is Amharic among ours at any length.
+    expect(identifyLanguage('ዜና')?.language).toBe('am');
   });
 
   it('names the runner-up and how close it was', () => {
