@@ -50,7 +50,7 @@ export const ARTICLE_TEXT_MARKERS: Readonly<Record<LanguageCode, ArticleTextMark
     imageCaptionLabels: ['Maelezo ya picha'],
     source: ['CHANZO:'],
     author: ['Na', 'Imeandikwa na', 'Mwandishi:'],
-    promo: ['Pata habari zaidi', 'Soma pia', 'Soma zaidi', 'Habari zaidi', 'Tufuate'],
+    promo: ['Pata habari zaidi', 'Soma pia', 'Soma zaidi', 'Habari zaidi', 'Tufuate', 'Jiunge na chaneli yetu'],
     relativeDate: [
       /(?<![\p{L}\p{N}])(?:sekunde|dakika|dk|dak|saa|siku|wiki|mwezi|miezi|mwaka|miaka)\s+(?:\d+|moja|mmoja)\s+(?:iliyopita|zilizopita|uliopita|iliopita)(?![\p{L}\p{N}])/iu,
       /(?<![\p{L}\p{N}])\d+\s+(?:saa|dakika|dk|siku|wiki)\s+(?:iliyopita|zilizopita)(?![\p{L}\p{N}])/iu,
@@ -66,7 +66,8 @@ export const ARTICLE_TEXT_MARKERS: Readonly<Record<LanguageCode, ArticleTextMark
     imageCaptionLabels: ['Bayanan hoto'],
     source: ['MAJIYA:'],
     author: ['Daga', 'Marubuci:'],
-    promo: ['Karanta kuma', 'Karanta wannan', 'Ku samu karin labarai', 'Karin labarai', 'Ku biyo mu'],
+    // Hooked letters are their own letters ("ƙ" is not "k" with a mark): both spellings are printed.
+    promo: ['Karanta kuma', 'Karanta wannan', 'Ku samu karin labarai', 'Ku samu ƙarin labarai', 'Karin labarai', 'Ƙarin labarai', 'Ku biyo mu'],
     // "awa 9 da suka wuce", "sa'o'i 9 da suka gabata", "awa daya da ta wuce"; apostrophes straight or curly.
     relativeDate: [
       /(?<![\p{L}\p{N}])(?:dakika|dakiku|minti|mintuna|mintoci|awa|awanni|sa['’ʼ]?o['’ʼ]?i|sa['’ʼ]?a|kwana|kwanaki|mako|makonni|wata|watanni|shekara|shekaru)\s+(?:\d+|daya)\s+da\s+(?:ya|ta|suka)\s+(?:wuce|gabata)(?![\p{L}\p{N}])/iu,
@@ -114,7 +115,7 @@ export const ARTICLE_TEXT_MARKERS: Readonly<Record<LanguageCode, ArticleTextMark
     imageCaptionLabels: ['Légende image'],
     source: ['SOURCE :'],
     author: ['Par', 'Auteur :'],
-    promo: ['À lire aussi', 'A lire aussi', 'Lire aussi', 'Lire la suite', 'Recommandé', 'Suivez-nous', "Plus d'actualités"],
+    promo: ['À lire aussi', 'A lire aussi', 'Lire aussi', 'Lire la suite', 'Recommandé', 'Suivez-nous', "Plus d'actualités", 'Abonnez-vous', 'Rejoignez notre chaîne', "Recevez plus d'actualités"],
     relativeDate: [
       /(?<![\p{L}\p{N}])il\s+y\s+a\s+(?:\d+|une?)\s*(?:s|secondes?|min|minutes?|h|heures?|jours?|semaines?|mois|ans?)(?![\p{L}\p{N}])/iu,
       /^(?:hier|aujourd'hui|à l'instant)$/i,

@@ -43,6 +43,22 @@ describe.each(Object.keys(READING_TIME) as LanguageCode[])('page furniture in %s
   });
 });
 
+describe('promotion lines of each publisher are left out', () => {
+  it.each([
+    'Pata habari zaidi kupitia Whatsapp channels',
+    'Jiunge na chaneli yetu ya WhatsApp',
+    'Ku samu ƙarin labarai ta WhatsApp',
+    'Ku samu karin labarai ta tasharmu ta WhatsApp',
+    'Akhriso sidoo kale: Muqdisho oo lagu qabtay shir ganacsi',
+    'ተጨማሪ ያንብቡ',
+    'Recevez plus d’actualités sur notre chaîne WhatsApp',
+    'Rejoignez notre chaîne WhatsApp',
+    'Get more news on our WhatsApp channel',
+  ])('%j', (line) => {
+    expect(classifyArticleLine(line).kind).toBe('promo');
+  });
+});
+
 describe('lines that only look like furniture stay text', () => {
   it.each([
     'Wanafunzi 2 kusoma vitabu vingi kila siku ya wiki.',

@@ -3,9 +3,14 @@ import { LANGUAGES, SUPPORTED_LANGUAGES, type LanguageCode } from './language.ca
 
 // franc-min is ESM-only; Node 20.20 require()s it natively (the built CLI), and
 // jest.config.js compiles it to CommonJS for the tests. A static import would
-// make tsc (Node16, CommonJS output) refuse it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { francAll } = require('franc-min') as { francAll: typeof FrancAll };
+// make tsc (Node16, CommonJS output) refuse it. Loaded on first use (~0.1 s of
+// CPU), so serving and TSV imports never pay for it.
+let francAll: typeof FrancAll | null = null;
+function loadFranc(): typeof FrancAll {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  francAll ??= (require('franc-min') as { francAll: typeof FrancAll }).francAll;
+  return francAll;
+}
 
 export interface LanguageIdentification {
   language: LanguageCode;
@@ -37,7 +42,7 @@ export function identifyLanguage(text: string, candidates: readonly LanguageCode
   const ethiopic = text.match(/\p{Script=Ethiopic}/gu)?.length ?? 0;
   const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
   if (ethiopic <= latin && latin < MIN_IDENTIFIABLE_LETTERS) return null;
-  const ranked = francAll(text, { only: candidates.map((code) => LANGUAGES[code].iso6393), minLength: 1 })
+  const ranked = loadFranc()(text, { only: candidates.map((code) => LANGUAGES[code].iso6393), minLength: 1 })
     .map(([iso, score]) => [BY_ISO.get(iso), score] as const)
     .filter((entry): entry is readonly [LanguageCode, number] => entry[0] !== undefined);
   if (ranked.length === 0) return null;
