@@ -12,6 +12,7 @@ const BENCHES: Record<string, string> = {
   search: 'search/search.bench.js',
   related: 'related/related.bench.js',
   quality: 'quality/quality.js',
+  'language-id': 'quality/language-id.js',
   'quality-db': 'related/quality-db.js',
   subscriptions: 'subscriptions/subscriptions.js',
 };

@@ -112,6 +112,43 @@ describe('habari import (CLI)', () => {
     expect(data.articles.totalCount).toBe(3);
   });
 
+  it('imports a page in each of the six languages without --language, and prints what it decided', async () => {
+    const database = freshDatabase();
+    const pages = path.join(__dirname, 'fixtures', 'pages');
+    const files = ['sw-trt-afrika.txt', 'ha-trt-afrika.txt', 'fr-trt-afrika.txt', 'en-trt-world.txt', 'am-bbc.txt', 'so-bbc.txt'].map((name) => path.join(pages, name));
+    // The Hausa page with every marker stripped: only the built CLI's language identifier can tell.
+    const bare = path.join(dir, 'ha-no-markers.txt');
+    fs.writeFileSync(
+      bare,
+      fs
+        .readFileSync(files[1], 'utf8')
+        .split('\n')
+        .filter((line) => !/^(Minti 3|awa 9|Karanta|Ku samu|MAJIYA)/.test(line))
+        .join('\n'),
+    );
+    const result = await runCli(['import', ...files, bare, '--publish'], database);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const notes = result.stdout.split('\n').filter((line) => line.includes(': note: '));
+    expect(notes).toEqual([
+      `${files[0]}:1: note: line 7: "saa 9 zilizopita" is relative to when the page was read, not a calendar date; publishedAt left empty`,
+      `${files[0]}:1: note: published without a printed calendar date: publishedAt is the time of this import`,
+      `${files[1]}:1: note: line 7: "awa 9 da suka wuce" is relative to when the page was read, not a calendar date; publishedAt left empty`,
+      `${files[1]}:1: note: published without a printed calendar date: publishedAt is the time of this import`,
+      `${files[2]}:1: note: line 7: "il y a 9 heures" is relative to when the page was read, not a calendar date; publishedAt taken from line 8`,
+      `${files[4]}:1: note: line 2: "ከ9 ሰዓታት በፊት" is relative to when the page was read, not a calendar date; publishedAt left empty`,
+      `${files[4]}:1: note: published without a printed calendar date: publishedAt is the time of this import`,
+      `${files[5]}:1: note: line 2: "9 saacadood kahor" is relative to when the page was read, not a calendar date; publishedAt left empty`,
+      `${files[5]}:1: note: published without a printed calendar date: publishedAt is the time of this import`,
+      expect.stringMatching(new RegExp(`^${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: note: language ha \\(Hausa\\) identified from the text`)),
+      `${bare}:1: note: no publication date found; publishedAt left empty`,
+      `${bare}:1: note: published without a printed calendar date: publishedAt is the time of this import`,
+    ]);
+    expect(summaryOf(result.stdout)).toMatchObject({ created: 6, updated: 1, failed: 0 });
+    const data = await query(database, `{ articles(first: 20) { edges { node { language } } } }`);
+    expect(data.articles.edges.map((e: { node: { language: string } }) => e.node.language).sort()).toEqual(['am', 'en', 'fr', 'ha', 'so', 'sw']);
+  });
+
   it('lets two imports write to one SQLite file at once (each waits for the other, none fails)', async () => {
     const database = freshDatabase();
     const rows = await readCorpusRows(SWAHILI);

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { ARTICLE_FIELDS, SEED_ARTICLE, SEED_FILE } from './helpers/seed-article';
 
 const IMPORT = `mutation Import($text: String!, $format: ImportFormat, $language: String, $publish: Boolean) {
   importArticle(text: $text, format: $format, language: $language, publish: $publish) {
-    created updated unchanged failed failures { line reason } articles { ${ARTICLE_FIELDS} version }
+    created updated unchanged failed failures { line reason } notes { line message } articles { ${ARTICLE_FIELDS} version }
   }
 }`;
 
@@ -37,7 +38,7 @@ describe('importArticle mutation', () => {
     const first = await server.query(IMPORT, { text: seedText, publish: true });
     expect(first.errors).toBeUndefined();
     const result = first.data.importArticle;
-    expect(result).toMatchObject({ created: 1, updated: 0, unchanged: 0, failed: 0, failures: [] });
+    expect(result).toMatchObject({ created: 1, updated: 0, unchanged: 0, failed: 0, failures: [], notes: [] });
     expect(result.articles).toHaveLength(1);
     const { id, version, ...imported } = result.articles[0];
     expect(imported).toEqual(SEED_ARTICLE);
@@ -51,6 +52,21 @@ describe('importArticle mutation', () => {
     expect(again.data.importArticle.articles[0]).toMatchObject({ id, version: 1 });
     expect(await count()).toBe(1);
     expect(await count('images')).toBe(1);
+  });
+
+  it('returns what it decided alone: the language from the text, a relative date not used', async () => {
+    const page = fs.readFileSync(path.join(__dirname, 'fixtures', 'pages', 'ha-trt-afrika.txt'), 'utf8').replace('Minti 3 karatu', '').replace('MAJIYA: TRT Afrika', '');
+    const { data, errors } = await server.query(IMPORT, { text: page });
+    expect(errors).toBeUndefined();
+    expect(data.importArticle).toMatchObject({ created: 1, failed: 0 });
+    expect(data.importArticle.articles[0]).toMatchObject({ language: 'ha', publishedAt: null });
+    expect(data.importArticle.notes).toEqual([
+      { line: 1, message: 'line 7: "awa 9 da suka wuce" is relative to when the page was read, not a calendar date; publishedAt left empty' },
+    ]);
+    const bare = page.replace('awa 9 da suka wuce', '').replace(/^Karanta kuma.*$/m, '').replace(/^Ku samu.*$/m, '');
+    const second = await server.query(IMPORT, { text: bare.replace('Tinubu ya gana', 'Tinubu ya sake ganawa') });
+    expect(second.data.importArticle.articles[0]).toMatchObject({ language: 'ha' });
+    expect(second.data.importArticle.notes).toContainEqual({ line: 1, message: expect.stringMatching(/^language ha \(Hausa\) identified from the text/) });
   });
 
   it('imports a TSV document: good rows are written, a bad row is a failure with its line', async () => {

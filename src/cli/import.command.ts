@@ -61,7 +61,7 @@ async function runImport(files: string[], options: ImportCliOptions): Promise<nu
   }
 
   const core = await openCore(loadConfig());
-  const total: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [], elapsedMs: 0, articlesPerSecond: 0, rolledBack: false };
+  const total: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [], notes: [], elapsedMs: 0, articlesPerSecond: 0, rolledBack: false };
   const rolledBack: string[] = [];
   try {
     for (const file of files) {
@@ -81,12 +81,14 @@ async function runImport(files: string[], options: ImportCliOptions): Promise<nu
       bar?.stop();
       for (const key of ['created', 'updated', 'unchanged', 'failed'] as const) total[key] += summary[key];
       total.failures.push(...summary.failures);
+      total.notes.push(...summary.notes);
       total.elapsedMs += summary.elapsedMs;
       if (summary.rolledBack) rolledBack.push(file);
     }
   } finally {
     await core.close();
   }
+  for (const note of total.notes) console.log(`${note.file}:${note.line}: note: ${note.message}`);
   for (const failure of total.failures) console.error(`${failure.file}:${failure.line}: ${failure.reason}`);
   for (const file of rolledBack) console.error(`${file}: nothing written (--strict): fix the line(s) above and import it again.`);
   const written = total.created + total.updated + total.unchanged;

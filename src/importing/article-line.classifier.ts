@@ -1,5 +1,6 @@
 import { SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
 import { ARTICLE_TEXT_MARKERS } from './article-text.markers';
+import { cldrRelativeDatePatterns } from './cldr-phrases';
 import { COLON, markerRules, type MarkerRule } from './marker-rules';
 import { parsePrintedDate } from './printed-date';
 import { textShape } from './text-shape';
@@ -50,10 +51,22 @@ function compile(field: Parameters<typeof markerRules>[0], shape: (rule: MarkerR
   return markerRules(field).map((rule) => ({ rule, regex: new RegExp(shape(rule), 'iu') }));
 }
 
+/** The placeholder "{n}" as escapeRegex leaves it in a rule's pattern. */
+const NUMBER_SLOT = /(?:\\s\+)?\\\{n\\\}(?:\\s\+)?/;
+
+/**
+ * "MINTI {n} KARATU" puts the minutes where the template says; a marker
+ * without "{n}" takes them before or after it ("2 DK KUSOMA", "MINTI 2").
+ */
+function readingTimeShape(rule: MarkerRule): string {
+  if (NUMBER_SLOT.test(rule.pattern)) return `^${rule.pattern.replace(NUMBER_SLOT, '\\s*(\\d{1,3})\\s*')}\\.?$`;
+  return `^(\\d{1,3})\\s*(?:${rule.pattern})\\.?$|^(?:${rule.pattern})\\s*(\\d{1,3})$`;
+}
+
 function build() {
   const colonOrSpace = (rule: MarkerRule) => (rule.colon ? `${COLON}\\s*` : '\\s+');
   return {
-    readingTime: compile('readingTime', (r) => `^(\\d{1,3})\\s*(?:${r.pattern})\\.?$|^(?:${r.pattern})\\s*(\\d{1,3})$`),
+    readingTime: compile('readingTime', readingTimeShape),
     imageSource: compile('imageSourceLabels', (r) => `^(?:${r.pattern})\\s*[,:：፥፦]\\s*(.+)$`),
     imageCaption: compile('imageCaptionLabels', (r) => `^(?:${r.pattern})\\s*[,:：፥፦]\\s*(.+)$`),
     // A credit follows a slash, an opening bracket or a finished sentence, or opens the line.
@@ -62,7 +75,7 @@ function build() {
     promo: compile('promo', (r) => `^(?:${r.pattern})(?=$|[\\s:\\-–—.…,!»"|])`),
     author: compile('author', (r) => `^(?:${r.pattern})${colonOrSpace(r)}(\\S.*)$`),
     relativeDate: SUPPORTED_LANGUAGES.flatMap((language) =>
-      ARTICLE_TEXT_MARKERS[language].relativeDate.map((regex) => ({ regex, languages: [language] })),
+      [...ARTICLE_TEXT_MARKERS[language].relativeDate, ...cldrRelativeDatePatterns(language)].map((regex) => ({ regex, languages: [language] })),
     ),
   };
 }
@@ -109,7 +122,7 @@ function findBareCredit(text: string): BareCredit | null {
   // The credit is short, so only a slash near the end can start one; this keeps long lines linear.
   const from = Math.max(0, text.length - MAX_BARE_CREDIT_CHARS - 8);
   for (let slash = text.indexOf('/', from); slash !== -1; slash = text.indexOf('/', slash + 1)) {
-    const caption = text.slice(0, slash).trim();
+    const caption = cleanCaption(text.slice(0, slash));
     const credit = text.slice(slash + 1).trim().replace(/^©\s*/, '');
     if (textShape.wordCount(caption) < 2) continue;
     if (credit.length === 0 || credit.length > MAX_BARE_CREDIT_CHARS) continue;
@@ -120,9 +133,22 @@ function findBareCredit(text: string): BareCredit | null {
   return null;
 }
 
-function cleanCredit(credit: string, openedBracket: boolean): string {
-  const trimmed = credit.trim();
-  return openedBracket ? trimmed.replace(/\)\s*$/, '').trim() : trimmed;
+/** A caption as the page means it: without the separators left where a credit was ("… /", "… / /"). */
+function cleanCaption(caption: string): string {
+  return caption.replace(/[\s/|]+$/u, '').trim();
+}
+
+function cleanCredit(credit: string, openedBracket: boolean): string | null {
+  const trimmed = credit.replace(/^[\s/|]+|[\s/|]+$/gu, '');
+  const clean = openedBracket ? trimmed.replace(/\)\s*$/, '').trim() : trimmed;
+  return clean === '' ? null : clean;
+}
+
+/** "Caption text /": the credit after the separator is missing; at least two words before it, and no URL. */
+function captionWithoutCredit(text: string): string | null {
+  if (!/\s\/[\s/]*$/u.test(text) || text.includes('://')) return null;
+  const caption = cleanCaption(text);
+  return textShape.wordCount(caption) >= 2 ? caption : null;
 }
 
 export function classifyArticleLine(text: string): ClassifiedLine {
@@ -151,7 +177,9 @@ export function classifyArticleLine(text: string): ClassifiedLine {
 
   const credit = earliestMatch(rules.photoCredit, text);
   if (credit) {
-    const before = text.slice(0, credit.match.index).trim();
+    // "… in Ankara. Photo: AA": the full stop ends the caption; a slash or bracket belongs to neither.
+    const keep = /^[.!?…።]/u.test(credit.match[1]) ? 1 : 0;
+    const before = cleanCaption(text.slice(0, credit.match.index + keep));
     return {
       kind: 'image',
       url: null,
@@ -181,6 +209,9 @@ export function classifyArticleLine(text: string): ClassifiedLine {
     const plausible = author.rule.colon ? isShortFurniture(name) : looksLikeName(name);
     if (plausible) return { kind: 'author', name, languages: author.rule.languages };
   }
+
+  const uncredited = captionWithoutCredit(text);
+  if (uncredited) return { kind: 'image', url: null, caption: uncredited, credit: null, languages: [] };
 
   const bare = findBareCredit(text);
   // In the body only a finished-sentence caption counts; the header also takes "Caption / AA".

@@ -400,9 +400,18 @@ describe('parseArticleText in other languages', () => {
     expect(a.body.map((b) => `${b.type[0]}:${b.text}`)).toEqual(body);
   });
 
-  it('says so when the markers fit two languages equally', () => {
-    const outcome = parseArticleText(text('Cocoa prices hit a record high', 'Farmers dry beans near Kumasi. / Photo: AFP', '', 'Prices rose again on Tuesday.'));
-    expect(outcome.ok && outcome.warnings).toContainEqual(expect.stringMatching(/^language guessed as fr, but the page's markers fit en as well/));
+  it('lets the text decide when the markers fit two languages equally, and says so', () => {
+    const outcome = parseArticleText(
+      text('Cocoa prices hit a record high', 'Farmers dry beans near Kumasi. / Photo: AFP', '', 'Prices rose again on Tuesday as the harvest in Ghana fell short.'),
+    );
+    expect(article(outcome).language).toBe('en');
+    expect(outcome.ok && outcome.warnings).toContainEqual(expect.stringMatching(/^language en \(English\) identified from the text .*: the page's markers fit fr, en equally$/));
+  });
+
+  it('falls back to the first of the tied languages when the text is too short to identify', () => {
+    const outcome = parseArticleText(text('Cocoa prices', 'Farmers. / Photo: AFP', '', 'Prices rose.'));
+    expect(article(outcome).language).toBe('fr');
+    expect(outcome.ok && outcome.warnings).toContainEqual(expect.stringMatching(/^language guessed as fr, but the page's markers fit fr, en equally and the text is too short/));
   });
 
   it('joins BBC-style image labels printed caption first', () => {

@@ -1,4 +1,5 @@
 import type { BodyBlockData } from '../articles/body-block';
+import { MIN_IDENTIFIABLE_LETTERS } from '../languages/language-identifier';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
 import { buildBodyBlocks } from './article-body.blocks';
 import { inferArticleLanguage } from './article-language';
@@ -89,7 +90,7 @@ function parse(text: string, requested: LanguageCode | undefined): ParseOutcome 
   }
   const titleKey = textShape.titleKey(title.text);
 
-  const rest = pairImageHalves(content.slice(titleIndex + 1));
+  const rest = pairImageHalves(content.slice(titleIndex + 1), titleKey);
   const { headerEnd, standfirst } = scanArticleHeader(rest, titleKey);
   const header = [...furniture, ...rest.slice(0, headerEnd + 1).filter((_, j) => j !== standfirst)];
   const body = rest.slice(headerEnd + 1);
@@ -155,27 +156,32 @@ function parse(text: string, requested: LanguageCode | undefined): ParseOutcome 
 
   let language = requested;
   if (!language) {
-    const guess = inferArticleLanguage(entries.map((entry) => entry.c), content.map((entry) => entry.text));
+    const prose = [title.text, standfirst === -1 ? '' : rest[standfirst].text, ...blocks.map((block) => block.text)].join('\n');
+    const guess = inferArticleLanguage(entries.map((entry) => entry.c), content.map((entry) => entry.text), prose);
     if (!guess.language) {
-      return fail(1, `could not tell the article's language: no reading-time, photo-credit, source, byline or month-name marker of ${SUPPORTED_LANGUAGES.join(', ')} was found; pass the language option`);
+      return fail(
+        1,
+        `could not tell the article's language: no reading-time, photo-credit, source, byline or month-name marker of ${SUPPORTED_LANGUAGES.join(', ')} was found, ` +
+          `and the text is too short to identify (at least ${MIN_IDENTIFIABLE_LETTERS} letters); pass the language option`,
+      );
     }
     language = guess.language;
-    if (guess.alsoPossible.length > 0) {
-      warnings.push(`language guessed as ${language}, but the page's markers fit ${guess.alsoPossible.join(', ')} as well; pass the language option to be sure`);
-    }
+    if (guess.note) warnings.push(guess.note);
   }
 
-  let publishedAt: Date | null = null;
-  const firstDate = dates[0];
-  if (!firstDate) {
-    warnings.push('no publication date found; publishedAt left empty');
-  } else if (firstDate.c.kind === 'relativeDate') {
-    warnings.push(`line ${firstDate.line}: "${firstDate.text}" is relative to when the page was read, not a calendar date; publishedAt left empty`);
-  } else if (firstDate.c.kind === 'date' && firstDate.c.date === null) {
-    warnings.push(`line ${firstDate.line}: "${firstDate.text}" is not a real calendar date; publishedAt left empty`);
-  } else if (firstDate.c.kind === 'date') {
-    publishedAt = firstDate.c.date;
+  // The first real calendar date is the publication date; a relative one ("9 hours ago") never is.
+  const printed = dates.find((entry) => entry.c.kind === 'date' && entry.c.date !== null);
+  const publishedAt = printed?.c.kind === 'date' ? printed.c.date : null;
+  const outcome = printed ? `publishedAt taken from line ${printed.line}` : 'publishedAt left empty';
+  for (const entry of dates) {
+    if (entry === printed) continue;
+    if (entry.c.kind === 'relativeDate') {
+      warnings.push(`line ${entry.line}: "${entry.text}" is relative to when the page was read, not a calendar date; ${outcome}`);
+    } else if (entry.c.kind === 'date' && entry.c.date === null) {
+      warnings.push(`line ${entry.line}: "${entry.text}" is not a real calendar date; ${outcome}`);
+    }
   }
+  if (dates.length === 0) warnings.push('no publication date found; publishedAt left empty');
 
   return {
     ok: true,

@@ -19,6 +19,17 @@ export class ImportFailureType {
   reason: string;
 }
 
+@ObjectType('ImportNote', {
+  description: 'Something the importer decided on its own about a written article (language identified from the text, a relative date not used): worth a look.',
+})
+export class ImportNoteType {
+  @Field(() => Int, { description: 'Line of the text where the record starts (1-based).' })
+  line: number;
+
+  @Field({ description: 'What was decided; the line numbers inside refer to the text sent.' })
+  message: string;
+}
+
 @ObjectType({ description: 'What an import did. Re-importing the same text changes nothing and counts as unchanged.' })
 export class ImportResult {
   @Field(() => Int)
@@ -35,6 +46,9 @@ export class ImportResult {
 
   @Field(() => [ImportFailureType])
   failures: ImportFailureType[];
+
+  @Field(() => [ImportNoteType])
+  notes: ImportNoteType[];
 
   @Field(() => [Article], { description: 'The articles the text named (drafts too), in input order.' })
   articles: Article[];

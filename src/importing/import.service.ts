@@ -5,7 +5,7 @@ import type { ArticleChange, ArticleWriteService } from '../articles/article-wri
 import { assertLanguage } from '../languages/language.catalogue';
 import { Errors } from '../errors/error.catalogue';
 import { SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
-import type { ImportFailure, ImportProgress, ImportRecord, ImportSummary } from './import.types';
+import type { ImportFailure, ImportNote, ImportProgress, ImportRecord, ImportSummary } from './import.types';
 import { rawTextRecord } from './raw-text.records';
 import { tsvRecords } from './tsv.records';
 
@@ -51,6 +51,7 @@ interface ChunkOutcome {
   updated: number;
   unchanged: number;
   failures: ImportFailure[];
+  notes: ImportNote[];
   changes: ArticleChange[];
   rolledBack: boolean;
 }
@@ -72,7 +73,7 @@ export class ImportService {
 
   async run(records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>, options: ImportOptions = {}): Promise<ImportSummary> {
     const started = Date.now();
-    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [], elapsedMs: 0, articlesPerSecond: 0, rolledBack: false };
+    const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [], notes: [], elapsedMs: 0, articlesPerSecond: 0, rolledBack: false };
     const source = new RecordSource(records);
     try {
       let done = 0;
@@ -133,7 +134,7 @@ export class ImportService {
   private async writeChunk(first: ImportRecord, source: RecordSource, options: ImportOptions, doneBefore: number): Promise<ChunkOutcome> {
     const strict = options.strict === true;
     const chunkSize = options.chunkSize ?? 500;
-    const chunk: ChunkOutcome = { records: 0, created: 0, updated: 0, unchanged: 0, failures: [], changes: [], rolledBack: false };
+    const chunk: ChunkOutcome = { records: 0, created: 0, updated: 0, unchanged: 0, failures: [], notes: [], changes: [], rolledBack: false };
     try {
       await this.writes.transaction(async (tx) => {
         for (let record: ImportRecord | null = first; record; record = strict || chunk.records < chunkSize ? await source.pull() : null) {
@@ -144,7 +145,7 @@ export class ImportService {
       }, { actor: options.actor });
     } catch (error) {
       if (!(error instanceof StrictImportRollback)) throw error;
-      return { ...chunk, created: 0, updated: 0, unchanged: 0, changes: [], rolledBack: true };
+      return { ...chunk, created: 0, updated: 0, unchanged: 0, notes: [], changes: [], rolledBack: true };
     }
     return chunk;
   }
@@ -158,6 +159,7 @@ export class ImportService {
     try {
       const change = await tx.savepoint(() => ('prepared' in record ? this.writer.upsertPrepared(tx, record.prepared) : this.writer.upsert(tx, record.draft)));
       if (change.outcome !== 'deleted') chunk[change.outcome] += 1;
+      if ('notes' in record && record.notes) chunk.notes.push(...record.notes.map((message) => ({ ...record.ref, message })));
       if (keepChanges) chunk.changes.push(change);
     } catch (error) {
       chunk.failures.push({ ...record.ref, reason: describe(error) });
@@ -173,6 +175,7 @@ function addToSummary(summary: ImportSummary, chunk: ChunkOutcome, maxReportedFa
   summary.failed += chunk.rolledBack ? chunk.records : chunk.failures.length;
   summary.rolledBack ||= chunk.rolledBack;
   summary.failures.push(...chunk.failures.slice(0, Math.max(0, maxReportedFailures - summary.failures.length)));
+  summary.notes.push(...chunk.notes.slice(0, Math.max(0, maxReportedFailures - summary.notes.length)));
 }
 
 /** Records pulled one at a time, across transactions; closes the source (its file) if the import stops early. */

@@ -9,11 +9,20 @@ export interface RecordRef {
 
 /** A draft to write, one already prepared (checked and measured, see prepared-records.ts), or why a record could not be read. */
 export type ImportRecord = DraftRecord | { ref: RecordRef; prepared: PreparedDraft };
-/** What the readers (TSV, page text) produce: a draft, or why a record could not be read. */
-export type DraftRecord = { ref: RecordRef; draft: ArticleDraft } | { ref: RecordRef; error: string };
+/**
+ * What the readers (TSV, page text) produce: a draft, or why a record could
+ * not be read. `notes` say what the reader decided on its own (language
+ * identified from the text, a relative date not used), for the editor to check.
+ */
+export type DraftRecord = { ref: RecordRef; draft: ArticleDraft; notes?: readonly string[] } | { ref: RecordRef; error: string };
 
 export interface ImportFailure extends RecordRef {
   reason: string;
+}
+
+/** Something the importer decided about a written record that the editor should know. */
+export interface ImportNote extends RecordRef {
+  message: string;
 }
 
 export interface ImportSummary {
@@ -22,6 +31,8 @@ export interface ImportSummary {
   unchanged: number;
   failed: number;
   failures: ImportFailure[];
+  /** About records that were written; none for records that failed or were rolled back. */
+  notes: ImportNote[];
   elapsedMs: number;
   articlesPerSecond: number;
   /** A strict import failed and wrote nothing: `failed` counts every record, `failures` the bad ones. */

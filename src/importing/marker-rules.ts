@@ -1,5 +1,6 @@
 import { SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
 import { ARTICLE_TEXT_MARKERS, type ArticleTextMarkers } from './article-text.markers';
+import { cldrMinuteTemplates } from './cldr-phrases';
 import { textShape } from './text-shape';
 
 type StringMarkerField = {
@@ -29,7 +30,9 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 function buildRules(field: StringMarkerField): readonly MarkerRule[] {
   const byKey = new Map<string, { marker: string; colon: boolean; languages: LanguageCode[] }>();
   for (const language of SUPPORTED_LANGUAGES) {
-    for (const entry of ARTICLE_TEXT_MARKERS[language][field]) {
+    // Reading time is also printed as CLDR's plain minutes ("dakika 2", "mnt 2", "2 ደቂቃ").
+    const derived = field === 'readingTime' ? cldrMinuteTemplates(language) : [];
+    for (const entry of [...ARTICLE_TEXT_MARKERS[language][field], ...derived]) {
       const colon = /\s*[:：፥፦]$/.test(entry);
       const marker = entry.replace(/\s*[:：፥፦]$/, '').trim();
       const key = `${textShape.fold(marker)}|${colon}`;

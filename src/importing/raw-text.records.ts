@@ -16,8 +16,11 @@ export function rawTextRecord(file: string, text: string, options: RawTextOption
   if (!outcome.ok) return { ref: { file, line: outcome.line }, error: outcome.reason };
   const a = outcome.article;
   const sourceName = a.sourceName ?? options.sourceName ?? null;
+  const notes = [...outcome.warnings];
+  if (options.publish && a.publishedAt === null) notes.push('published without a printed calendar date: publishedAt is the time of this import');
   return {
     ref: { file, line: 1 },
+    notes,
     draft: {
       language: a.language,
       title: a.title,

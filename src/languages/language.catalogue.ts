@@ -14,6 +14,8 @@ export interface LanguageInfo {
   englishName: string;
   /** Script, ISO 15924. Amharic is written in Ge'ez (Ethiopic). */
   script: 'Latn' | 'Ethi';
+  /** ISO 639-3, as language identifiers (franc) and MasakhaNEWS name it: Swahili is the individual language swh. */
+  iso6393: string;
   /**
    * Average silent reading speed in words per minute. Latin-script news prose
    * reads at ~200-230 wpm; Ge'ez words carry more syllables per word, so
@@ -29,12 +31,12 @@ export interface LanguageInfo {
 }
 
 export const LANGUAGES: Readonly<Record<LanguageCode, LanguageInfo>> = Object.freeze({
-  sw: { code: 'sw', name: 'Kiswahili', englishName: 'Swahili', script: 'Latn', wordsPerMinute: 200, readingTimeTemplate: '{n} dk kusoma' },
-  ha: { code: 'ha', name: 'Hausa', englishName: 'Hausa', script: 'Latn', wordsPerMinute: 200, readingTimeTemplate: null },
-  am: { code: 'am', name: 'አማርኛ', englishName: 'Amharic', script: 'Ethi', wordsPerMinute: 150, readingTimeTemplate: null },
-  so: { code: 'so', name: 'Soomaali', englishName: 'Somali', script: 'Latn', wordsPerMinute: 200, readingTimeTemplate: null },
-  fr: { code: 'fr', name: 'Français', englishName: 'French', script: 'Latn', wordsPerMinute: 220, readingTimeTemplate: '{n} min de lecture' },
-  en: { code: 'en', name: 'English', englishName: 'English', script: 'Latn', wordsPerMinute: 230, readingTimeTemplate: '{n} min read' },
+  sw: { code: 'sw', name: 'Kiswahili', englishName: 'Swahili', script: 'Latn', iso6393: 'swh', wordsPerMinute: 200, readingTimeTemplate: '{n} dk kusoma' },
+  ha: { code: 'ha', name: 'Hausa', englishName: 'Hausa', script: 'Latn', iso6393: 'hau', wordsPerMinute: 200, readingTimeTemplate: null },
+  am: { code: 'am', name: 'አማርኛ', englishName: 'Amharic', script: 'Ethi', iso6393: 'amh', wordsPerMinute: 150, readingTimeTemplate: null },
+  so: { code: 'so', name: 'Soomaali', englishName: 'Somali', script: 'Latn', iso6393: 'som', wordsPerMinute: 200, readingTimeTemplate: null },
+  fr: { code: 'fr', name: 'Français', englishName: 'French', script: 'Latn', iso6393: 'fra', wordsPerMinute: 220, readingTimeTemplate: '{n} min de lecture' },
+  en: { code: 'en', name: 'English', englishName: 'English', script: 'Latn', iso6393: 'eng', wordsPerMinute: 230, readingTimeTemplate: '{n} min read' },
 });
 
 export function isSupportedLanguage(tag: string): tag is LanguageCode {
