@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config';
 import { registerImportCommand } from './import.command';
 import { registerMaintenanceCommands } from './maintenance.commands';
 import { registerReindexCommand } from './reindex.command';
+import { registerSynthCommand } from './synth.command';
 import { serve } from '../serve';
 
 /** `habari <command>`: one entry for the server and the editors' tools. */
@@ -17,6 +18,7 @@ async function main(argv: string[]): Promise<void> {
   registerMaintenanceCommands(program);
   registerImportCommand(program);
   registerReindexCommand(program);
+  registerSynthCommand(program);
   await program.parseAsync(argv);
 }
 

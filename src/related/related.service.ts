@@ -3,7 +3,7 @@ import type { Article } from '../articles/article.entity';
 import { Errors } from '../errors/error.catalogue';
 import type { LanguageCode } from '../languages/language.catalogue';
 import type { RelatedArticle, RelatedSignal } from './related.gql-types';
-import { rankAgainstIndex, tokensOf } from './related.index-batch';
+import { rankAgainstIndex, tokensOf } from './related.live-ranking';
 import type { RelatedLoaders } from './related.loaders';
 import { buildTermProfile } from './related.profile';
 import type { RelatedRepository, StoredRelated } from './related.repository';
