@@ -25,14 +25,13 @@ export function tokensOf(source: TokenSource): string[] {
 
 /**
  * Ranks each target against its best-matching indexed articles (reads only):
- * one postings query per target, then the candidates of all targets loaded
- * together. Targets are candidates of each other as they are given. Shared by
+ * the postings queries of up to 20 targets in one statement, then the
+ * candidates of all targets loaded together. Targets are candidates of each other as they are given. Shared by
  * the indexer's incremental batches and the read path (articles not indexed
  * yet); the bulk build (related.bulk-index.ts) computes the same candidates in memory.
  */
 export async function rankAgainstIndex(reads: RelatedRepository, targets: ReadonlyMap<number, RelatedInput>): Promise<Map<number, RelatedResult[]>> {
-  const candidateIds = new Map<number, number[]>();
-  for (const [id, target] of targets) candidateIds.set(id, await reads.candidateIds(target.language, target.profile, id, CANDIDATE_POOL));
+  const candidateIds = await reads.candidateIdsOf([...targets.values()], CANDIDATE_POOL);
   const others = [...new Set([...candidateIds.values()].flat())].filter((id) => !targets.has(id));
   const loaded = new Map((await reads.relatedInputs(others)).map((input) => [input.id, input]));
   const lists = new Map<number, RelatedResult[]>();
