@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openCore } from '../src/core';
+import { openCore } from '../src/composition-root';
 import { parseDatabaseUrl } from '../src/config';
 import { runSql } from '../src/db/sql';
 import { runCli } from './helpers/cli';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { buildApp } from '../../src/app';
 import { loadConfig, parseDatabaseUrl, type Config } from '../../src/config';
-import { openCore } from '../../src/core';
+import { openCore } from '../../src/composition-root';
 import { runSql } from '../../src/db/sql';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { decodeCursor, encodeCursor } from '../../src/pagination/cursor';
