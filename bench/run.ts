@@ -11,6 +11,7 @@ const BENCHES: Record<string, string> = {
   import: 'import/import.bench.js',
   search: 'search/search.bench.js',
   related: 'related/related.bench.js',
+  scale: 'scale/scale.bench.js',
   quality: 'quality/quality.js',
   'language-id': 'quality/language-id.js',
   'quality-db': 'related/quality-db.js',

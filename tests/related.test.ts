@@ -151,6 +151,32 @@ describe('related articles', () => {
     expect(few).toBeLessThanOrEqual(5);
   });
 
+  it('ranks a list of articles not indexed yet in a constant number of statements', async () => {
+    const fresh = Array.from({ length: 10 }, (_, n) =>
+      storyDraft(n % 2 ? 'mpira' : 'mvua', n % 3, {
+        title: `Habari mpya ${n}: ${n % 2 ? 'Simba na Yanga mechi ya mabao' : 'mvua kubwa na mafuriko pwani'}`,
+        canonicalUrl: `https://habari.example/fresh/${n}`,
+        publishedAt: new Date(Date.UTC(2030, 0, 1, n)),
+      }),
+    );
+    await createArticles(server.app, fresh);
+    const query = `query($n: Int) { articles(first: $n, filter: { language: "sw" }) { edges { node { title related(first: 3) { score article { title } } } } } }`;
+    const statementsFor = async (n: number) => {
+      const before = server.app.statements.total;
+      const { errors, data } = await server.query(query, { n });
+      expect(errors).toBeUndefined();
+      expect(data.articles.edges.map((edge: any) => edge.node.title)).toEqual(fresh.slice(-n).reverse().map((d) => d.title));
+      expect(data.articles.edges.every((edge: any) => edge.node.related.length > 0)).toBe(true);
+      return server.app.statements.total - before;
+    };
+    const few = await statementsFor(2);
+    const many = await statementsFor(10);
+    // Before batching: about 4 statements more per article. Candidate profiles may come from the cache (one statement less).
+    expect(many).toBeLessThanOrEqual(few);
+    expect(few).toBeLessThanOrEqual(9);
+    await drainRelatedQueue(server.app);
+  });
+
   it("counts the indexer's statements as background work, not as request statements", async () => {
     await createArticles(server.app, [
       storyDraft('mvua', 1, { title: 'Mvua kubwa yanyesha tena pwani', body: [{ type: 'PARAGRAPH', text: 'Mvua kubwa imenyesha tena katika mji wa pwani na kusababisha mafuriko madogo.' }], canonicalUrl: 'https://habari.example/mvua/tena' }),

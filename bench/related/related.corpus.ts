@@ -1,42 +1,15 @@
 import type { ArticleDraft } from '../../src/articles/article.draft';
 import { ArticleStatus } from '../../src/articles/article.enums';
-import { SUPPORTED_LANGUAGES, type LanguageCode } from '../../src/languages/language.catalogue';
+import type { LanguageCode } from '../../src/languages/language.catalogue';
 import { DEMO_FILES } from '../../src/seeding/demo.catalogue';
+import type { BaseArticle } from '../../src/synth/synth.corpus';
+import { seededRandom } from '../../src/synth/synth.drafts';
 import { isStopWord } from '../../src/text/text.stopwords';
-import { loadCorpus } from '../quality/quality.corpus';
 
-export interface BaseArticle {
-  language: LanguageCode;
-  category: string;
-  headline: string;
-  sentences: string[];
-}
-
-const SENTENCE_END = /(?<=[.!?።])\s+/u;
-
-/** Every MasakhaNEWS row of the six files, split into sentences. */
-export function loadBaseArticles(corpusDirectory: string): BaseArticle[] {
-  return SUPPORTED_LANGUAGES.flatMap((language) =>
-    loadCorpus(corpusDirectory, language).map((row) => ({
-      language,
-      category: row.category,
-      headline: row.headline,
-      sentences: row.text.split(SENTENCE_END).filter((sentence) => sentence.trim().length > 0),
-    })),
-  );
-}
-
-/** mulberry32: a small seeded generator, so every run builds the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The corpus and the generator are src/synth's (habari synth); this bench keeps its own passes and dates,
+// so its figures stay comparable with earlier runs.
+export { loadBaseArticles } from '../../src/synth/synth.corpus';
+export { seededRandom } from '../../src/synth/synth.drafts';
 
 /**
  * `total` published articles in the corpus's language mix. The first pass is

@@ -6,6 +6,7 @@ import { registerImportCommand } from './import.command';
 import { registerKeysCommand } from './keys.command';
 import { registerMaintenanceCommands } from './maintenance.commands';
 import { registerReindexCommand } from './reindex.command';
+import { registerSynthCommand } from './synth.command';
 import { serve } from '../serve';
 
 /** `habari <command>`: one entry for the server and the editors' tools. */
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<void> {
   registerImportCommand(program);
   registerReindexCommand(program);
   registerKeysCommand(program);
+  registerSynthCommand(program);
   await program.parseAsync(argv);
 }
 

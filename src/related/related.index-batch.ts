@@ -1,40 +1,8 @@
-import type { LanguageCode } from '../languages/language.catalogue';
 import { isPublished, termKey, type IndexSource, type PreviousIndex, type QueueEntry, type RelatedIndexWrites, type TermDelta } from './related.index-writes';
 import { buildTermProfile, compareTerms } from './related.profile';
-import { rankRelated } from './related.ranking';
+import { RELATED_STORED, rankAgainstIndex, tokensOf } from './related.live-ranking';
 import { inputFields, type RelatedRepository } from './related.repository';
-import { profileTokens } from './related.terms';
-import { rememberedCosine } from './related.similarity';
 import type { RelatedInput, RelatedResult, TermWeight } from './related.types';
-import { RELATED_WEIGHTS } from './related.weights';
-
-/** How many related articles are stored per article; `related(first:)` serves from these. */
-export const RELATED_STORED = 12;
-/** Candidates per article that the ranking scores in full (see RelatedRepository.candidateIds). */
-export const CANDIDATE_POOL = 50;
-
-export function tokensOf(source: Pick<IndexSource, 'title' | 'standfirst' | 'bodyText' | 'language'>): string[] {
-  return profileTokens({ title: source.title, standfirst: source.standfirst, body: source.bodyText }, source.language as LanguageCode);
-}
-
-/**
- * Ranks each target against its best-matching indexed articles (reads only):
- * one postings query per target, then the candidates of all targets loaded
- * together. Targets are candidates of each other as they are given.
- */
-export async function rankAgainstIndex(reads: RelatedRepository, targets: ReadonlyMap<number, RelatedInput>): Promise<Map<number, RelatedResult[]>> {
-  const candidateIds = new Map<number, number[]>();
-  for (const [id, target] of targets) candidateIds.set(id, await reads.candidateIds(target.language, target.profile, id, CANDIDATE_POOL));
-  const others = [...new Set([...candidateIds.values()].flat())].filter((id) => !targets.has(id));
-  const loaded = new Map((await reads.relatedInputs(others)).map((input) => [input.id, input]));
-  const lists = new Map<number, RelatedResult[]>();
-  const cosineOf = rememberedCosine();
-  for (const [id, target] of targets) {
-    const candidates = candidateIds.get(id)!.flatMap((candidate) => targets.get(candidate) ?? loaded.get(candidate) ?? []);
-    lists.set(id, rankRelated(target, candidates, RELATED_STORED, RELATED_WEIGHTS, cosineOf));
-  }
-  return lists;
-}
 
 /**
  * One batch of the queue, inside one transaction:
@@ -42,28 +10,18 @@ export async function rankAgainstIndex(reads: RelatedRepository, targets: Readon
  *    term sets move term_stats and language_stats (the set they were last
  *    counted with is in related_index.terms), and profiles built with the
  *    updated df replace article_terms, so the batch's articles find each other;
- *    neighbours the indexer queued itself, and rows a bulk drain profiled
- *    already (`profiled`, see profileBacklog), keep their stored profile;
+ *    neighbours the indexer queued itself keep their stored profile;
  * 2. every published article gets its list ranked from its best candidates;
  * 3. articles that are gone leave every list; the lists that named them or
  *    an updated article, and those a new score would enter, are queued to
  *    rank again (without cascade).
+ * A large backlog goes through related.bulk-index.ts instead (same profiles, same lists).
  */
-export async function indexBatch(
-  claimed: readonly QueueEntry[],
-  reads: RelatedRepository,
-  writes: RelatedIndexWrites,
-  now: Date,
-  profiled: ProfiledBacklog = new Map(),
-): Promise<void> {
+export async function indexBatch(claimed: readonly QueueEntry[], reads: RelatedRepository, writes: RelatedIndexWrites, now: Date): Promise<void> {
   const ids = claimed.map((entry) => entry.articleId);
   const inBatch = new Set(ids);
-  // Backlog articles rank after every backlog profile exists, so they need not queue each other.
-  const settled = (id: number) => inBatch.has(id) || profiled.has(id);
   const previous = await writes.previousTermSets(ids);
-  const unchangedText = claimed
-    .filter((entry) => (!entry.cascade || profiled.get(entry.articleId) === entry.enqueuedAt) && previous.has(entry.articleId))
-    .map((entry) => entry.articleId);
+  const unchangedText = claimed.filter((entry) => !entry.cascade && previous.has(entry.articleId)).map((entry) => entry.articleId);
   const kept = new Map((await reads.relatedInputs(unchangedText)).map((input) => [input.id, input]));
   const changed = ids.filter((id) => !kept.has(id));
   const reprofiled = await reprofile(changed, previous, reads, writes, now);
@@ -78,8 +36,24 @@ export async function indexBatch(
 
   const lists = await rankAgainstIndex(reads, new Map([...kept, ...reprofiled]));
   await writes.replaceLists(lists);
+  for (const id of await neighboursToRankAgain(claimed, lists, writes, (id) => inBatch.has(id))) toQueue.add(id);
+  const queue = [...toQueue].filter((id) => !inBatch.has(id)).sort((a, b) => a - b);
+  if (queue.length) await writes.enqueueNeighbours(queue, now);
+}
 
-  const cascading = claimed.filter((entry) => entry.cascade && lists.has(entry.articleId)).map((entry) => entry.articleId);
+/**
+ * After `lists` were ranked for `ranked`: the neighbours whose lists may now
+ * be stale, for the entries that cascade (written articles, not neighbours
+ * the indexer queued). `settled` articles rank in this run anyway.
+ */
+export async function neighboursToRankAgain(
+  ranked: readonly QueueEntry[],
+  lists: ReadonlyMap<number, readonly RelatedResult[]>,
+  writes: RelatedIndexWrites,
+  settled: (id: number) => boolean,
+): Promise<number[]> {
+  const toQueue = new Set<number>();
+  const cascading = ranked.filter((entry) => entry.cascade && lists.has(entry.articleId)).map((entry) => entry.articleId);
   if (cascading.length) {
     // An updated article's old neighbours hold a stale score for it.
     for (const owner of await writes.ownersOf(cascading)) toQueue.add(owner);
@@ -92,39 +66,19 @@ export async function indexBatch(
       if (!list || list.count < RELATED_STORED || item.score >= list.lowest) toQueue.add(item.id);
     }
   }
-  const queue = [...toQueue].filter((id) => !settled(id)).sort((a, b) => a - b);
-  if (queue.length) await writes.enqueueNeighbours(queue, now);
+  return [...toQueue].filter((id) => !settled(id)).sort((a, b) => a - b);
 }
 
-/** Queue rows a bulk drain has profiled (article id -> enqueued_at of the row it read). */
-export type ProfiledBacklog = ReadonlyMap<number, number>;
-
-/**
- * Step 1 alone, for a page of a large backlog: profiles its published
- * articles and leaves ranking (and anything unpublished) to indexBatch, once
- * the whole backlog is profiled. Answers the rows it profiled.
- */
-export async function profileBacklog(entries: readonly QueueEntry[], reads: RelatedRepository, writes: RelatedIndexWrites, now: Date): Promise<QueueEntry[]> {
-  const ids = entries.map((entry) => entry.articleId);
-  const done = await reprofile(ids, await writes.previousTermSets(ids), reads, writes, now, true);
-  return entries.filter((entry) => done.has(entry.articleId));
-}
-
-/**
- * Step 1 for `ids`: answers the published ones as ranking targets; the others
- * end with no profile (unless `publishedOnly`: then they are left as they are).
- */
+/** Step 1 for `ids`: answers the published ones as ranking targets; the others end with no profile. */
 async function reprofile(
-  allIds: readonly number[],
+  ids: readonly number[],
   previous: ReadonlyMap<number, PreviousIndex>,
   reads: RelatedRepository,
   writes: RelatedIndexWrites,
   now: Date,
-  publishedOnly = false,
 ): Promise<Map<number, RelatedInput>> {
-  if (!allIds.length) return new Map();
-  const sources = await writes.sources(allIds);
-  const ids = publishedOnly ? allIds.filter((id) => isPublished(sources.get(id))) : allIds;
+  if (!ids.length) return new Map();
+  const sources = await writes.sources(ids);
   const counts = new DocumentCounts();
   const tokens = new Map<number, string[]>();
   const termSets = new Map<number, string[]>();
@@ -173,7 +127,7 @@ async function reprofile(
 }
 
 /** Per-language document frequency changes of one batch, applied in one pass. */
-class DocumentCounts {
+export class DocumentCounts {
   private readonly terms = new Map<string, Map<string, number>>();
   readonly docDeltas = new Map<string, number>();
 

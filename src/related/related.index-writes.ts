@@ -48,7 +48,7 @@ const IN_LIST = 500;
  * statements keep a batch of hundreds of articles to a few dozen round trips.
  */
 export class RelatedIndexWrites {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(protected readonly manager: EntityManager) {}
 
   /**
    * Takes up to `limit` queued articles, oldest first, by deleting their rows:
@@ -252,6 +252,53 @@ export class RelatedIndexWrites {
         `INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at) VALUES ${chunk.map(() => '(?, FALSE, ?)').join(', ')}
          ON CONFLICT (article_id) DO NOTHING`,
         chunk.flatMap((id) => [id, now.getTime()]),
+      );
+    }
+  }
+}
+
+/** The bulk build's reads and writes (related.bulk-index.ts), in the same transaction style. */
+export class BulkIndexStatements extends RelatedIndexWrites {
+  /** A page of one language's indexed articles, by id, with the ranking's fields and their status. */
+  async indexedPage(language: string, afterId: number, limit: number): Promise<Array<Record<string, unknown>>> {
+    return runSql(
+      this.manager,
+      `SELECT a.id, a.status, a.language, a.category_id, a.source_id, a.tags, a.published_at, a.content_hash, a.title
+       FROM related_index r JOIN articles a ON a.id = r.article_id
+       WHERE r.language = ? AND r.article_id > ? ORDER BY r.article_id LIMIT ?`,
+      [language, afterId, limit],
+    );
+  }
+
+  /** The stored profiles of articles `fromId`..`toId` of one language (as the candidate search sees them). */
+  async profileRows(language: string, fromId: number, toId: number): Promise<Array<{ article_id: number; term: string; weight: number }>> {
+    return runSql(
+      this.manager,
+      `SELECT t.article_id, t.term, t.weight FROM related_index r JOIN article_terms t ON t.article_id = r.article_id
+       WHERE r.language = ? AND r.article_id >= ? AND r.article_id <= ?`,
+      [language, fromId, toId],
+    );
+  }
+
+  /** Moves related_index.indexed_at (the profile cache's version) without touching the counted term set. */
+  async touchIndexed(entries: ReadonlyArray<{ id: number; indexedAt: number }>): Promise<void> {
+    for (const chunk of chunked(entries, IN_LIST)) {
+      await runSql(
+        this.manager,
+        `UPDATE related_index SET indexed_at = CASE article_id ${chunk.map(() => 'WHEN ? THEN CAST(? AS BIGINT)').join(' ')} END
+         WHERE article_id IN (${marks(chunk.length)})`,
+        [...chunk.flatMap(({ id, indexedAt }) => [id, indexedAt]), ...chunk.map(({ id }) => id)],
+      );
+    }
+  }
+
+  /** Takes rows off the queue unless they were queued again since they were read (enqueued_at moved). */
+  async dequeue(entries: readonly QueueEntry[]): Promise<void> {
+    for (const chunk of chunked(entries, IN_LIST)) {
+      await runSql(
+        this.manager,
+        `DELETE FROM related_queue WHERE (article_id, enqueued_at) IN (VALUES ${chunk.map(() => '(CAST(? AS INTEGER), CAST(? AS BIGINT))').join(', ')})`,
+        chunk.flatMap(({ articleId, enqueuedAt }) => [articleId, enqueuedAt]),
       );
     }
   }

@@ -1,11 +1,12 @@
-import { indexBatch, profileBacklog, type ProfiledBacklog } from './related.index-batch';
+import { bulkIndex } from './related.bulk-index';
+import { indexBatch } from './related.index-batch';
 import { RelatedIndexWrites } from './related.index-writes';
 import type { RelatedRepository } from './related.repository';
 
 export interface DrainOptions {
   /** Queued articles per transaction. */
   batchSize?: number;
-  /** A bulk drain's first pass: how many backlog articles are profiled so far. */
+  /** A bulk build's second pass: how many backlog articles are profiled so far. */
   onProfiled?: (profiled: number) => void;
   /** After each committed batch: how many articles this drain has processed so far. */
   onBatch?: (processed: number) => void;
@@ -23,8 +24,11 @@ export interface DrainSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 200;
-/** A queue at least this long is drained in two passes (see drainNow). */
-export const BULK_BACKLOG = 2_000;
+/** A queue at least this long is built in bulk (see related.bulk-index.ts). */
+// 500: the demo's 1,571 articles are built in bulk at first start (a few MB), not 20 at a time.
+export const BULK_BACKLOG = 500;
+/** At least this many articles per transaction in a bulk build (the server's small batches would make it slow). */
+const BULK_PAGE = 100;
 
 /**
  * Works off related_queue: each batch recomputes document frequencies,
@@ -72,49 +76,40 @@ export class RelatedIndexer {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     // A read first: an idle poll must not count as a write.
     if (await this.related.hasQueued()) {
-      // A large backlog (an import, `reindex --all`) is profiled first and ranked second: ranked one
-      // batch at a time, each article would be ranked before its later neighbours existed and again after.
-      const profiled = (await this.related.queuedCount()) >= this.bulkBacklog ? await this.profileBacklog(batchSize, options) : new Map();
+      const pause = options.yieldBetweenBatches ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
+      if ((await this.related.queuedCount()) >= this.bulkBacklog) {
+        processed = await bulkIndex(this.related, {
+          pageSize: Math.max(batchSize, BULK_PAGE),
+          now: this.clock,
+          onProfiled: options.onProfiled,
+          onBatch: options.onBatch,
+          shouldStop: options.shouldStop,
+          pause,
+        });
+        batches += 1;
+      }
+      // What is left: rows queued again meanwhile, and the neighbours the new lists affect.
       for (;;) {
         if (options.shouldStop?.()) break;
-        const count = await this.runBatch(batchSize, profiled);
+        const count = await this.runBatch(batchSize);
         if (count === 0) break;
         processed += count;
         batches += 1;
         options.onBatch?.(processed);
-        if (options.yieldBetweenBatches) await new Promise((resolve) => setImmediate(resolve));
+        await pause?.();
       }
     }
     const elapsedMs = Date.now() - started;
     return { processed, batches, elapsedMs, articlesPerSecond: elapsedMs > 0 ? Math.round((processed * 1000) / elapsedMs) : processed };
   }
 
-  private runBatch(size: number, profiled: ProfiledBacklog): Promise<number> {
+  private runBatch(size: number): Promise<number> {
     return this.related.transaction(async (manager) => {
       const writes = new RelatedIndexWrites(manager);
       const claimed = await writes.claim(size);
-      if (claimed.length) await indexBatch(claimed, this.related.on(manager), writes, this.clock(), profiled);
+      if (claimed.length) await indexBatch(claimed, this.related.on(manager), writes, this.clock());
       return claimed.length;
     });
-  }
-
-  /** First pass of a bulk drain: profiles every queued article, page by page, leaving the rows queued. */
-  private async profileBacklog(size: number, options: DrainOptions): Promise<ProfiledBacklog> {
-    const profiled = new Map<number, number>();
-    let after = 0;
-    while (!options.shouldStop?.()) {
-      const { page, done } = await this.related.transaction(async (manager) => {
-        const writes = new RelatedIndexWrites(manager);
-        const entries = await writes.queuePage(after, size);
-        return { page: entries, done: await profileBacklog(entries, this.related.on(manager), writes, this.clock()) };
-      });
-      if (!page.length) break;
-      for (const entry of done) profiled.set(entry.articleId, entry.enqueuedAt);
-      after = page[page.length - 1].articleId;
-      options.onProfiled?.(profiled.size);
-      if (options.yieldBetweenBatches) await new Promise((resolve) => setImmediate(resolve));
-    }
-    return profiled;
   }
 }
 

@@ -21,9 +21,12 @@ type Runner = DataSource | EntityManager;
 type Row = Record<string, unknown>;
 
 const IN_LIST = 500;
+const TERMS_PER_STATEMENT = 5_000;
 /** Candidate search reads the postings of an article's SEARCH_TERMS heaviest terms, none in more than POSTINGS_DF_CAP articles. */
 export const POSTINGS_DF_CAP = 1000;
 export const SEARCH_TERMS = 30;
+/** Targets per candidate statement (each brings 66 parameters). */
+const CANDIDATE_TARGETS = 20;
 
 /**
  * The related-articles index, read side; `on(manager)` gives the same reads
@@ -79,7 +82,8 @@ export class RelatedRepository {
   /** Document frequencies of `terms` in one language; terms no indexed article has are absent. */
   async termFrequencies(language: string, terms: readonly string[]): Promise<Map<string, number>> {
     const df = new Map<string, number>();
-    for (const chunk of chunked(terms, IN_LIST)) {
+    // Large slices: ranking a list of fresh articles reads thousands of terms, in one statement per language.
+    for (const chunk of chunked(terms, TERMS_PER_STATEMENT)) {
       const rows = await runSql<{ term: string; df: number }>(
         this.db,
         `SELECT term, df FROM term_stats WHERE language = ? AND term IN (${marks(chunk.length)})`,
@@ -112,20 +116,44 @@ export class RelatedRepository {
    * CROSS JOINs keep SQLite walking the few query terms first.
    */
   async candidateIds(language: string, profile: readonly TermWeight[], excludeId: number, limit: number): Promise<number[]> {
-    const heaviest = [...profile].sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term)).slice(0, SEARCH_TERMS);
-    if (!heaviest.length) return [];
-    const values = heaviest.map(() => '(CAST(? AS VARCHAR(200)), CAST(? AS DOUBLE PRECISION))').join(', ');
-    const rows = await runSql<{ id: number }>(
-      this.db,
-      `WITH q (term, weight) AS (VALUES ${values})
-       SELECT t.article_id AS id, SUM(q.weight) AS dot
-       FROM q CROSS JOIN term_stats s CROSS JOIN article_terms t CROSS JOIN related_index r
-       WHERE s.language = ? AND s.term = q.term AND s.df <= ? AND t.term = q.term
-         AND r.article_id = t.article_id AND r.language = ? AND t.article_id <> ?
-       GROUP BY t.article_id ORDER BY dot DESC, t.article_id LIMIT ?`,
-      [...heaviest.flatMap(({ term, weight }) => [term, weight]), language, POSTINGS_DF_CAP, language, excludeId, limit],
-    );
-    return rows.map((row) => Number(row.id));
+    return (await this.candidateIdsOf([{ id: excludeId, language, profile }], limit)).get(excludeId) ?? [];
+  }
+
+  /**
+   * candidateIds for several targets: one statement per CANDIDATE_TARGETS
+   * targets (each target's search is its own LIMITed sub-select, the same SQL
+   * as for one), so ranking a list of articles is not a query per article.
+   */
+  async candidateIdsOf(targets: ReadonlyArray<{ id: number; language: string; profile: readonly TermWeight[] }>, limit: number): Promise<Map<number, number[]>> {
+    const found = new Map<number, number[]>(targets.map(({ id }) => [id, []]));
+    const searches = targets
+      .map(({ id, language, profile }) => ({ id, language, heaviest: [...profile].sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term)).slice(0, SEARCH_TERMS) }))
+      .filter(({ heaviest }) => heaviest.length > 0);
+    for (const chunk of chunked(searches, CANDIDATE_TARGETS)) {
+      const selects = chunk.map(({ heaviest }) => {
+        const values = heaviest.map(() => '(CAST(? AS VARCHAR(200)), CAST(? AS DOUBLE PRECISION))').join(', ');
+        return `SELECT * FROM (WITH q (term, weight) AS (VALUES ${values})
+          SELECT CAST(? AS INTEGER) AS target, t.article_id AS id, SUM(q.weight) AS dot
+          FROM q CROSS JOIN term_stats s CROSS JOIN article_terms t CROSS JOIN related_index r
+          WHERE s.language = ? AND s.term = q.term AND s.df <= ? AND t.term = q.term
+            AND r.article_id = t.article_id AND r.language = ? AND t.article_id <> ?
+          GROUP BY t.article_id ORDER BY dot DESC, t.article_id LIMIT ?) c`;
+      });
+      const params = chunk.flatMap(({ id, language, heaviest }) => [
+        ...heaviest.flatMap(({ term, weight }) => [term, weight]),
+        id,
+        language,
+        POSTINGS_DF_CAP,
+        language,
+        id,
+        limit,
+      ]);
+      const rows = await runSql<{ target: number; id: number; dot: number }>(this.db, selects.join(' UNION ALL '), params);
+      // UNION ALL promises no order: each target's rows are put back in its sub-select's (dot, then id).
+      rows.sort((a, b) => Number(a.target) - Number(b.target) || Number(b.dot) - Number(a.dot) || Number(a.id) - Number(b.id));
+      for (const row of rows) found.get(Number(row.target))!.push(Number(row.id));
+    }
+    return found;
   }
 
   /** Indexed, published articles as the ranking sees them: metadata and profile (cached; see ProfileCache). */

@@ -1,12 +1,13 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { Article } from '../articles/article.entity';
 import { Errors } from '../errors/error.catalogue';
 import type { LanguageCode } from '../languages/language.catalogue';
 import type { RelatedArticle, RelatedSignal } from './related.gql-types';
-import { rankAgainstIndex, tokensOf } from './related.index-batch';
+import { rankAgainstIndex, tokensOf } from './related.live-ranking';
 import type { RelatedLoaders } from './related.loaders';
 import { buildTermProfile } from './related.profile';
 import type { RelatedRepository, StoredRelated } from './related.repository';
+import type { RelatedInput } from './related.types';
 
 export const MAX_RELATED = 20;
 
@@ -21,6 +22,9 @@ export interface RelatedReads extends RelatedLoaders {
  * targets that are no longer published are left out.
  */
 export class RelatedService {
+  /** Per request (keyed by its loaders): articles not indexed yet, ranked together. */
+  private readonly live = new WeakMap<RelatedReads, DataLoader<Article, StoredRelated[], number>>();
+
   constructor(private readonly related: RelatedRepository) {}
 
   relatedFor(article: Article, first: number, reads: RelatedReads): Promise<RelatedArticle[]> {
@@ -30,7 +34,7 @@ export class RelatedService {
 
   /** Up to `limit` related published articles, best first (read more uses it too). */
   async list(article: Article, limit: number, reads: RelatedReads): Promise<RelatedArticle[]> {
-    const entries = (await reads.relatedList.load(article.id)) ?? (await this.rankLive(article, reads));
+    const entries = (await reads.relatedList.load(article.id)) ?? (await this.liveLoader(reads).load(article));
     const targets = await reads.articleSummary.loadMany(entries.map((entry) => entry.relatedId));
     const related: RelatedArticle[] = [];
     entries.forEach((entry, index) => {
@@ -42,26 +46,56 @@ export class RelatedService {
     return related;
   }
 
-  /** An article the indexer has not reached yet: ranked as the indexer will, counting it in df. */
-  private async rankLive(article: Article, reads: RelatedReads): Promise<StoredRelated[]> {
-    const bodyText = article.bodyText ?? (await reads.articleBody.load(article.id))?.bodyText ?? '';
-    const language = article.language as LanguageCode;
-    const tokens = tokensOf({ title: article.title, standfirst: article.standfirst, bodyText, language });
-    const df = await this.related.termFrequencies(language, [...new Set(tokens)]);
-    const docs = (await this.related.languageDocs([language])).get(language) ?? 0;
-    const profile = buildTermProfile(tokens, (term) => (df.get(term) ?? 0) + 1, docs + 1);
-    const target = {
-      id: article.id,
-      language,
-      categoryId: article.categoryId,
-      sourceId: article.sourceId,
-      tags: article.tags,
-      publishedAt: article.publishedAt,
-      contentHash: article.contentHash,
-      title: article.title,
-      profile,
-    };
-    const ranked = (await rankAgainstIndex(this.related, new Map([[article.id, target]]))).get(article.id)!;
-    return ranked.map(({ id, score, reasons }) => ({ relatedId: id, score, reasons }));
+  private liveLoader(reads: RelatedReads): DataLoader<Article, StoredRelated[], number> {
+    let loader = this.live.get(reads);
+    if (!loader) {
+      loader = new DataLoader((articles) => this.rankLive(articles, reads), { cacheKeyFn: (article) => article.id });
+      this.live.set(reads, loader);
+    }
+    return loader;
+  }
+
+  /**
+   * Articles the indexer has not reached yet (a fresh import): ranked as the
+   * indexer will, each counting itself in df. A list of them costs a few
+   * statements in all, not a few per article: bodies, document frequencies
+   * (per language), candidates (per 20 articles) and candidate profiles each load together.
+   */
+  private async rankLive(articles: readonly Article[], reads: RelatedReads): Promise<StoredRelated[][]> {
+    const bodies = await reads.articleBody.loadMany(articles.filter((article) => article.bodyText == null).map((article) => article.id));
+    let next = 0;
+    const tokens = articles.map((article) => {
+      let bodyText = article.bodyText;
+      if (bodyText == null) {
+        const body = bodies[next++];
+        bodyText = body && !(body instanceof Error) ? body.bodyText : '';
+      }
+      return tokensOf({ title: article.title, standfirst: article.standfirst, bodyText, language: article.language });
+    });
+    const languages = [...new Set(articles.map((article) => article.language))].sort();
+    const df = new Map<string, Map<string, number>>();
+    for (const language of languages) {
+      const terms = new Set(articles.flatMap((article, index) => (article.language === language ? tokens[index] : [])));
+      df.set(language, await this.related.termFrequencies(language, [...terms]));
+    }
+    const docs = await this.related.languageDocs(languages);
+    const targets = new Map<number, RelatedInput>();
+    articles.forEach((article, index) => {
+      const frequencies = df.get(article.language)!;
+      const profile = buildTermProfile(tokens[index], (term) => (frequencies.get(term) ?? 0) + 1, (docs.get(article.language) ?? 0) + 1);
+      targets.set(article.id, {
+        id: article.id,
+        language: article.language as LanguageCode,
+        categoryId: article.categoryId,
+        sourceId: article.sourceId,
+        tags: article.tags,
+        publishedAt: article.publishedAt,
+        contentHash: article.contentHash,
+        title: article.title,
+        profile,
+      });
+    });
+    const ranked = await rankAgainstIndex(this.related, targets);
+    return articles.map((article) => ranked.get(article.id)!.map(({ id, score, reasons }) => ({ relatedId: id, score, reasons })));
   }
 }

@@ -1,0 +1,44 @@
+import type { LanguageCode } from '../languages/language.catalogue';
+import { rankRelated } from './related.ranking';
+import type { RelatedRepository } from './related.repository';
+import { rememberedCosine } from './related.similarity';
+import { profileTokens } from './related.terms';
+import type { RelatedInput, RelatedResult } from './related.types';
+import { RELATED_WEIGHTS } from './related.weights';
+
+/** How many related articles are stored per article; `related(first:)` serves from these. */
+export const RELATED_STORED = 12;
+/** Candidates per article that the ranking scores in full (see RelatedRepository.candidateIds). */
+export const CANDIDATE_POOL = 50;
+
+export interface TokenSource {
+  title: string;
+  standfirst: string | null;
+  bodyText: string;
+  language: string;
+}
+
+/** The token stream an article's profile is built from (the same for the indexer and live reads). */
+export function tokensOf(source: TokenSource): string[] {
+  return profileTokens({ title: source.title, standfirst: source.standfirst, body: source.bodyText }, source.language as LanguageCode);
+}
+
+/**
+ * Ranks each target against its best-matching indexed articles (reads only):
+ * the postings queries of up to 20 targets in one statement, then the
+ * candidates of all targets loaded together. Targets are candidates of each other as they are given. Shared by
+ * the indexer's incremental batches and the read path (articles not indexed
+ * yet); the bulk build (related.bulk-index.ts) computes the same candidates in memory.
+ */
+export async function rankAgainstIndex(reads: RelatedRepository, targets: ReadonlyMap<number, RelatedInput>): Promise<Map<number, RelatedResult[]>> {
+  const candidateIds = await reads.candidateIdsOf([...targets.values()], CANDIDATE_POOL);
+  const others = [...new Set([...candidateIds.values()].flat())].filter((id) => !targets.has(id));
+  const loaded = new Map((await reads.relatedInputs(others)).map((input) => [input.id, input]));
+  const lists = new Map<number, RelatedResult[]>();
+  const cosineOf = rememberedCosine();
+  for (const [id, target] of targets) {
+    const candidates = candidateIds.get(id)!.flatMap((candidate) => targets.get(candidate) ?? loaded.get(candidate) ?? []);
+    lists.set(id, rankRelated(target, candidates, RELATED_STORED, RELATED_WEIGHTS, cosineOf));
+  }
+  return lists;
+}

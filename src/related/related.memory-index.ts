@@ -1,0 +1,183 @@
+import { compareTerms } from './related.profile';
+import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.repository';
+import type { RelatedInput, TermWeight } from './related.types';
+
+/** An indexed article as the bulk build loads it: the ranking's fields, and whether it is still published. */
+export interface IndexedArticle extends Omit<RelatedInput, 'profile'> {
+  published: boolean;
+}
+
+/** Typed arrays that grow: a language's profiles are tens of millions of (term, weight) pairs. */
+class Growable<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (size: number) => T,
+  ) {}
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(Math.max(1024, Math.ceil(this.data.length * 1.5)));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  trimmed(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+/**
+ * Every indexed article of one language in memory, for the bulk build
+ * (related.bulk-index.ts): profiles as interned term ids and weights in flat
+ * typed arrays (12 bytes a term), and an inverted index of the terms the
+ * candidate search may use. `candidates` answers exactly what
+ * RelatedRepository.candidateIds answers from SQL (same terms, same cap,
+ * same sums in the same order, same tie-break by id), so a list built here
+ * equals one built an article at a time.
+ */
+export class LanguageIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly articles: IndexedArticle[] = [];
+  private readonly positionOf = new Map<number, number>();
+  private readonly offsets = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly profileTerms = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly profileWeights = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+  private postingsStart = new Int32Array(0);
+  private postings = new Int32Array(0);
+  private scores = new Float64Array(0);
+  private readonly materialized = new Map<number, readonly TermWeight[]>();
+
+  constructor(
+    private readonly dfCap = POSTINGS_DF_CAP,
+    private readonly searchTerms = SEARCH_TERMS,
+    /** Profiles kept as TermWeight arrays for the ranking (neighbouring targets share candidates). */
+    private readonly materializedMax = 20_000,
+  ) {
+    this.offsets.push(0);
+  }
+
+  get size(): number {
+    return this.articles.length;
+  }
+
+  /** Adds an article; articles must come in ascending id order (ties in the search go to the lower id). */
+  add(article: IndexedArticle, profile: readonly TermWeight[]): void {
+    const last = this.articles.at(-1);
+    if (last && last.id >= article.id) throw new Error(`LanguageIndex.add: ids must ascend (${article.id} after ${last.id})`);
+    this.positionOf.set(article.id, this.articles.length);
+    this.articles.push(article);
+    // The order RelatedRepository.readProfiles gives: the search takes the first SEARCH_TERMS, sums in this order.
+    const sorted = [...profile].sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term));
+    for (const { term, weight } of sorted) {
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.termIds.set(term, id);
+        this.terms.push(term);
+      }
+      this.profileTerms.push(id);
+      this.profileWeights.push(weight);
+    }
+    this.offsets.push(this.profileTerms.length);
+  }
+
+  /** Every distinct profile term, for reading their document frequencies. */
+  vocabulary(): readonly string[] {
+    return this.terms;
+  }
+
+  /** Builds the postings of the terms the search may use (df ≤ cap); `df` answers term_stats.df. */
+  seal(df: (term: string) => number): void {
+    const searchable = new Uint8Array(this.terms.length);
+    this.terms.forEach((term, id) => (searchable[id] = df(term) <= this.dfCap ? 1 : 0));
+    const termsOf = this.profileTerms.trimmed();
+    const offsets = this.offsets.trimmed();
+    const counts = new Int32Array(this.terms.length + 1);
+    for (let k = 0; k < termsOf.length; k++) if (searchable[termsOf[k]]) counts[termsOf[k] + 1]++;
+    for (let t = 0; t < this.terms.length; t++) counts[t + 1] += counts[t];
+    this.postingsStart = counts;
+    this.postings = new Int32Array(counts[this.terms.length]);
+    const fill = counts.slice(0, this.terms.length);
+    for (let a = 0; a < this.articles.length; a++) {
+      for (let k = offsets[a]; k < offsets[a + 1]; k++) {
+        const term = termsOf[k];
+        if (searchable[term]) this.postings[fill[term]++] = a;
+      }
+    }
+    // Searchability per term id, kept for candidates(): df ≤ cap.
+    this.searchable = searchable;
+    this.scores = new Float64Array(this.articles.length);
+  }
+
+  private searchable = new Uint8Array(0);
+
+  has(articleId: number): boolean {
+    return this.positionOf.has(articleId);
+  }
+
+  /** The article as the ranking sees it; undefined unless indexed and published. */
+  input(articleId: number): RelatedInput | undefined {
+    const position = this.positionOf.get(articleId);
+    if (position === undefined || !this.articles[position].published) return undefined;
+    const { published: _published, ...fields } = this.articles[position];
+    return { ...fields, profile: this.profile(position) };
+  }
+
+  /**
+   * The ids of the `limit` indexed articles sharing the most of the target's
+   * heaviest searchable terms' weight, as candidateIds: best first, ties by id.
+   */
+  candidates(articleId: number, limit: number): number[] {
+    const target = this.positionOf.get(articleId);
+    if (target === undefined) return [];
+    const offsets = this.offsets.data;
+    const termsOf = this.profileTerms.data;
+    const weights = this.profileWeights.data;
+    const scores = this.scores;
+    const touched: number[] = [];
+    const end = Math.min(offsets[target] + this.searchTerms, offsets[target + 1]);
+    for (let k = offsets[target]; k < end; k++) {
+      const term = termsOf[k];
+      if (!this.searchable[term]) continue;
+      const weight = weights[k];
+      for (let p = this.postingsStart[term]; p < this.postingsStart[term + 1]; p++) {
+        const other = this.postings[p];
+        if (other === target) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other] += weight;
+      }
+    }
+    // The best `limit`, kept sorted (score desc, then position = id asc): most candidates fail the first comparison.
+    const best: number[] = [];
+    const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
+    for (const candidate of touched) {
+      if (best.length === limit && !better(candidate, best[limit - 1])) continue;
+      let i = best.length === limit ? limit - 1 : best.length;
+      while (i > 0 && better(candidate, best[i - 1])) {
+        best[i] = best[i - 1];
+        i--;
+      }
+      best[i] = candidate;
+    }
+    for (const candidate of touched) scores[candidate] = 0;
+    return best.map((position) => this.articles[position].id);
+  }
+
+  private profile(position: number): readonly TermWeight[] {
+    let profile = this.materialized.get(position);
+    if (!profile) {
+      const offsets = this.offsets.data;
+      profile = [];
+      for (let k = offsets[position]; k < offsets[position + 1]; k++) {
+        (profile as TermWeight[]).push({ term: this.terms[this.profileTerms.data[k]], weight: this.profileWeights.data[k] });
+      }
+      if (this.materialized.size >= this.materializedMax) this.materialized.clear();
+      this.materialized.set(position, profile);
+    }
+    return profile;
+  }
+}

@@ -1,0 +1,70 @@
+import { openCore, type Core } from '../src/composition-root';
+import { runSql } from '../src/db/sql';
+import { RelatedIndexer } from '../src/related/related.indexer';
+import { CORPUS_DIR } from '../src/seeding/demo.seed';
+import { loadBaseArticles } from '../src/synth/synth.corpus';
+import { SynthService } from '../src/synth/synth.service';
+import { SYNTH_DEFAULTS } from '../src/synth/synth.drafts';
+import { createTestDatabase, testConfig, type TestDatabase } from './helpers/test-database';
+
+/**
+ * The bulk build (related.bulk-index.ts) against the incremental indexer, on
+ * a realistic fixture: 400 synthetic articles in all six languages (every sixth
+ * article of corpus/, then renamed "later years" of them, so there are
+ * near-duplicates, shared categories and sources, and uneven languages).
+ */
+describe('related index built in bulk', () => {
+  let db: TestDatabase;
+  let core: Core;
+  const sql = (text: string, params: unknown[] = []) => runSql<any>(core.dataSource, text, params);
+  // Scores and reasons exactly as stored (reasons are JSON text): any float difference shows.
+  const lists = () => sql('SELECT article_id, position, related_id, score, reasons FROM article_related ORDER BY article_id, position');
+  const profiles = () => sql('SELECT article_id, term, weight FROM article_terms ORDER BY article_id, term');
+  const stats = () => sql('SELECT language, term, df FROM term_stats ORDER BY language, term');
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    core = await openCore(testConfig(db.database));
+    const bases = loadBaseArticles(CORPUS_DIR).filter((_, index) => index % 6 === 0);
+    await new SynthService(core.repositories.writes, core.services.writer).generate(bases, 400, SYNTH_DEFAULTS);
+  }, 300_000);
+  afterAll(async () => {
+    await core.close();
+    await db.drop();
+  });
+
+  it('builds the same profiles and lists as indexing one article at a time', async () => {
+    const bulk = new RelatedIndexer(core.repositories.related, { bulkBacklog: 1 });
+    const profiledSoFar: number[] = [];
+    const summary = await bulk.drain({ batchSize: 100, onProfiled: (n) => profiledSoFar.push(n) });
+    expect(profiledSoFar.at(-1)).toBe(400);
+    expect(summary.processed).toBe(400);
+    expect(Number((await sql('SELECT COUNT(*) AS n FROM related_queue'))[0].n)).toBe(0);
+    const [bulkLists, bulkProfiles, bulkStats] = [await lists(), await profiles(), await stats()];
+    expect(new Set(bulkLists.map((row: any) => Number(row.article_id))).size).toBeGreaterThan(360);
+
+    // Every article again, one per transaction, through the incremental path (SQL candidate search):
+    // a fixed point, so nothing may move.
+    const single = new RelatedIndexer(core.repositories.related, { bulkBacklog: Number.POSITIVE_INFINITY });
+    const again = await single.reindexAll({ batchSize: 1 });
+    expect(again.processed).toBeGreaterThanOrEqual(400); // and the neighbours each article queues again
+    expect(await stats()).toEqual(bulkStats);
+    expect(await profiles()).toEqual(bulkProfiles);
+    expect(await lists()).toEqual(bulkLists);
+  }, 600_000);
+
+  it('leaves an unpublished article out of every list, and queues nothing twice', async () => {
+    const [victim] = await sql('SELECT related_id FROM article_related GROUP BY related_id ORDER BY COUNT(*) DESC, related_id LIMIT 1');
+    const id = Number(victim.related_id);
+    await sql("UPDATE articles SET status = 'DRAFT' WHERE id = ?", [id]);
+    await core.repositories.related.enqueueAllPublished(new Date());
+    await sql('INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at) VALUES (?, TRUE, ?)', [id, Date.now()]);
+    await new RelatedIndexer(core.repositories.related, { bulkBacklog: 1 }).drain({ batchSize: 100 });
+    expect(Number((await sql('SELECT COUNT(*) AS n FROM article_related WHERE related_id = ? OR article_id = ?', [id, id]))[0].n)).toBe(0);
+    expect(Number((await sql('SELECT COUNT(*) AS n FROM article_terms WHERE article_id = ?', [id]))[0].n)).toBe(0);
+    expect(Number((await sql('SELECT COUNT(*) AS n FROM related_index WHERE article_id = ?', [id]))[0].n)).toBe(0);
+    expect(Number((await sql('SELECT COUNT(*) AS n FROM related_queue'))[0].n)).toBe(0);
+    const [docs] = await sql('SELECT SUM(docs) AS n FROM language_stats');
+    expect(Number(docs.n)).toBe(399);
+  }, 300_000);
+});
