@@ -6,7 +6,7 @@ import { waitUntil } from './helpers/ws-client';
 /**
  * Every close code of graphql-transport-ws, black box: a raw `ws` socket
  * speaking the protocol by hand, against a started server. (4403, a rejected
- * API key, comes with editor keys.)
+ * API key in connection_init, is tested with the keys in tests/auth.access.test.ts.)
  */
 const PROTOCOL = 'graphql-transport-ws';
 
@@ -60,8 +60,6 @@ describe('graphql-transport-ws close codes', () => {
     client.send({ type: 'subscribe', id: '1', payload: { query: 'subscription { articlePublished { cursor } }' } });
     expect((await client.closed).code).toBe(4401);
   });
-
-  it.todo('4403 for a rejected API key in connection_init (with editor keys)');
 
   it('4406 without the graphql-transport-ws subprotocol; a wrong one is not even agreed', async () => {
     const client = await connect(server, null);
