@@ -49,7 +49,7 @@ describe('graceful drain on SIGTERM (the built server, 20 clients)', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     // NODE_ENV=production: the related indexer and outbox pruning run in the background, as deployed.
-    child = startCli(['serve'], db.database.url, { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'debug', LOG_FORMAT: 'json', SHUTDOWN_GRACE_MS: '8000', SEED_DEMO: 'false' });
+    child = startCli(['serve'], db.database.url, { NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'debug', LOG_FORMAT: 'json', SHUTDOWN_GRACE_MS: '8000', SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '0' });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk) => (stdout += chunk));
