@@ -18,6 +18,8 @@ const LIST = '{ articles(first: 20) { totalCount edges { node { title category {
  * SQLITE_BUSY; the test allows what such a host needs and keeps batches small.
  */
 const BUSY = { SQLITE_BUSY_TIMEOUT_MS: '30000' };
+// One client sending hundreds of requests a minute: the per-client rate limit is not what this test is about.
+const NO_RATE_LIMIT = { RATE_LIMIT_PER_MINUTE: '0' };
 const HEADER = 'category\theadline\ttext\turl\n';
 const words = ['serikali', 'uchumi', 'mvua', 'kilimo', 'afya', 'elimu', 'bunge', 'soko', 'michezo', 'reli'];
 const row = (prefix: string, i: number) =>
@@ -35,7 +37,7 @@ describe(`concurrent writers on one ${testDialect} database never surface a lock
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-writers-'));
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { ALLOW_UNAUTHENTICATED_WRITES: 'true', LOG_LEVEL: 'error', ...BUSY }, build: { relatedIndexPollMs: 50 } });
+    server = await startTestServer({ env: { ALLOW_UNAUTHENTICATED_WRITES: 'true', LOG_LEVEL: 'error', ...BUSY, ...NO_RATE_LIMIT }, build: { relatedIndexPollMs: 50 } });
   });
   afterAll(async () => {
     await server?.close();
