@@ -156,7 +156,8 @@ export interface LiveWorkOptions extends BackgroundTimings {
 export async function startLiveWork(core: Core, options: LiveWorkOptions): Promise<LiveWork> {
   const { config, repositories, services, logger, closers } = core;
   if (options.relatedIndexPollMs > 0) {
-    const loop = startRelatedIndexLoop(services.relatedIndexer, logger, options.relatedIndexPollMs);
+    // Related lists were re-ranked: cached answers showing them go (see src/caching).
+    const loop = startRelatedIndexLoop(services.relatedIndexer, logger, options.relatedIndexPollMs, () => services.responseCache?.invalidate(['related:*']));
     closers.add('related index loop', () => loop.stop());
   }
   const feed = new ArticleEventFeed(

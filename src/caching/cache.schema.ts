@@ -57,11 +57,13 @@ const FIELD_RULES: Record<string, Record<string, Recorder>> = {
   Article: {
     related: (s, root) => {
       s.tags.add(`related:${root.language}`);
+      s.tags.add('related:*');
       s.timeBound = true;
     },
     // Curated links, related, then the latest in its category and language: any change in its language may reorder them.
     readMore: (s, root) => {
       s.tags.add(`related:${root.language}`);
+      s.tags.add('related:*');
       s.tags.add(scopeTag('list', { language: root.language }));
       s.timeBound = true;
     },
