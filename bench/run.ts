@@ -8,6 +8,7 @@ import path from 'node:path';
  */
 const BENCHES: Record<string, string> = {
   http: 'http/articles-list.bench.js',
+  cache: 'cache/cache.bench.js',
   import: 'import/import.bench.js',
   search: 'search/search.bench.js',
   related: 'related/related.bench.js',

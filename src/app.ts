@@ -8,6 +8,11 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { openCore, SERVER_BACKGROUND_TIMINGS, startLiveWork, type BackgroundTimings, type Repositories, type Services } from './composition-root';
 import type { StatementCounter } from './db/statement-counter';
+import { HttpCaching } from './caching/cache.http';
+import { invalidateForEvents } from './caching/cache.invalidation';
+import { cacheScopePlugin } from './caching/cache.plugin';
+import { recordCacheDependencies } from './caching/cache.schema';
+import type { CacheScope } from './caching/cache.scope';
 import { createErrorFormatter } from './graphql/format-error';
 import { createLoaders, type GraphQLContext } from './graphql/context';
 import { createQueryLimits } from './graphql/query-limits';
@@ -74,7 +79,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       pageSize: limits.pageSize,
       stream: { maxQueuedEvents: limits.maxQueuedEvents, maxBufferedBytes: limits.maxBufferedBytes, replayPageSize: limits.pageSize },
     });
-    const schema = await buildHabariSchema(core.events);
+    const cache = services.responseCache;
+    if (cache) {
+      // Changes by other instances and the CLI, as the feed reads them from the outbox.
+      live.feed.watch((records) => invalidateForEvents(cache, records));
+      cache.onLookup = (hit) => (hit ? metrics.cacheHits : metrics.cacheMisses).inc({ cache: 'response' });
+    }
+    const schema = recordCacheDependencies(await buildHabariSchema(core.events));
     // Over HTTP the operations plugin logs unexpected errors with the request id.
     const errorFormatOptions = { hideSuggestions: config.env === 'production' };
     const formatError = createErrorFormatter(undefined, errorFormatOptions);
@@ -84,7 +95,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       schema,
       introspection: true,
       // Cache-control hints wrap every field resolver; HTTP caching will be done per operation instead.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimits.apolloPlugin, operationsPlugin(metrics, statements)],
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        queryLimits.apolloPlugin,
+        operationsPlugin(metrics, statements),
+        cacheScopePlugin,
+      ],
       formatError,
       validationRules: queryLimits.validationRules,
       parseOptions: queryLimits.parseOptions,
@@ -97,7 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
     // Who each request is, found from its headers before its body is read (requestIdentity).
     const principals = new WeakMap<IncomingMessage, Principal | null>();
-    const context = async (req?: IncomingMessage): Promise<GraphQLContext> => {
+    const context = async (req?: IncomingMessage, cacheScope?: CacheScope): Promise<GraphQLContext> => {
       const requestId = req ? assignRequestId(req) : randomUUID();
       return {
         config,
@@ -106,21 +123,28 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         principal: (req && principals.get(req)) ?? null,
         requestId,
         log: logger.child({ requestId }),
+        cacheScope,
       };
     };
     const rateLimiter = createRateLimiter(config, logger);
     closers.add('rate limiter', () => rateLimiter.close());
     const { maxBodyBytes, maxEditorBodyBytes } = config.limits;
-    const graphql = createGraphQLHttpHandler(apollo, context, {
-      identify: async (req) => {
-        const identity = await requestIdentity(req, config, services.auth.principalOf);
-        principals.set(req, identity.principal);
-        return identity;
+    const caching = new HttpCaching(services.responseCache, { maxAgeSeconds: config.cacheMaxAgeSeconds, staleWhileRevalidateSeconds: config.cacheStaleWhileRevalidateSeconds });
+    const graphql = createGraphQLHttpHandler(
+      apollo,
+      context,
+      {
+        identify: async (req) => {
+          const identity = await requestIdentity(req, config, services.auth.principalOf);
+          principals.set(req, identity.principal);
+          return identity;
+        },
+        rateLimiter,
+        maxBodyBytes: (identity) => (identity.isEditor ? maxEditorBodyBytes : maxBodyBytes),
+        onLimited: (limit) => metrics.rateLimited.inc({ limit }),
       },
-      rateLimiter,
-      maxBodyBytes: (identity) => (identity.isEditor ? maxEditorBodyBytes : maxBodyBytes),
-      onLimited: (limit) => metrics.rateLimited.inc({ limit }),
-    });
+      caching,
+    );
     const playground = createPlaygroundHandler({ graphqlPath: GRAPHQL_PATH });
 
     const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

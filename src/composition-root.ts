@@ -12,6 +12,8 @@ import { ArticleWriteRepository } from './articles/article-write.repository';
 import { ArticleWriteService, type ArticleChangeHook } from './articles/article-write.service';
 import { CategoryRepository } from './categories/category.repository';
 import { CategoryService } from './categories/category.service';
+import { invalidateForEvents } from './caching/cache.invalidation';
+import { ResponseCache } from './caching/response-cache';
 import { openDatabase } from './db/data-source';
 import { StatementCounter } from './db/statement-counter';
 import { createLoaders } from './graphql/context';
@@ -31,11 +33,13 @@ import { SearchService } from './search/search.service';
 import { SourceRepository } from './sources/source.repository';
 import { SourceService } from './sources/source.service';
 import { createAnnouncer, openEventBus, type ArticleEventBus } from './subscriptions/article-event.bus';
+import type { ArticleEventRecord } from './subscriptions/article-event.entity';
 import { ArticleEventFeed } from './subscriptions/article-event.feed';
 import { articleEventOutbox } from './subscriptions/article-event.outbox';
 import { ArticleEventRepository } from './subscriptions/article-event.repository';
 import { ArticleEventService } from './subscriptions/article-event.service';
 import type { StreamLimits } from './subscriptions/article-event.stream';
+import { SyncService } from './sync/sync.service';
 
 /**
  * The composition root: the one place that builds every long-lived object
@@ -66,12 +70,15 @@ export type Repositories = ReturnType<typeof createRepositories>;
  * search, write its subscription event (announced on `events` once
  * committed), queue it for the related index.
  */
-export function articleChangeHooks(events: ArticleEventBus): ArticleChangeHook[] {
-  return [searchIndexHook(), articleEventOutbox(createAnnouncer(events)), relatedQueueHook(), historyHook()];
+export function articleChangeHooks(events: ArticleEventBus, responseCache: ResponseCache | null = null): ArticleChangeHook[] {
+  // The response cache drops what this process changed right after the commit, before the write answers.
+  const onCommitted = responseCache ? (record: ArticleEventRecord) => invalidateForEvents(responseCache, [record]) : undefined;
+  return [searchIndexHook(), articleEventOutbox(createAnnouncer(events), onCommitted), relatedQueueHook(), historyHook()];
 }
 
 export function createServices(repositories: Repositories, config: Config, events: ArticleEventBus) {
-  const writer = new ArticleWriteService(articleChangeHooks(events));
+  const responseCache = config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : null;
+  const writer = new ArticleWriteService(articleChangeHooks(events, responseCache));
   const related = new RelatedService(repositories.related);
   return {
     articles: new ArticleService(repositories.articles),
@@ -85,6 +92,9 @@ export function createServices(repositories: Repositories, config: Config, event
     readMore: new ReadMoreService(repositories.readMore, related, config.publicBaseUrl),
     auth: new AuthService(repositories.apiKeys),
     editorial: new EditorialService(repositories.writes, writer, repositories.articles, repositories.history),
+    sync: new SyncService(repositories.articleEvents, config.eventRetentionDays),
+    /** Public answers in memory (null when RESPONSE_CACHE_BYTES=0); see src/caching. */
+    responseCache,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -146,7 +156,8 @@ export interface LiveWorkOptions extends BackgroundTimings {
 export async function startLiveWork(core: Core, options: LiveWorkOptions): Promise<LiveWork> {
   const { config, repositories, services, logger, closers } = core;
   if (options.relatedIndexPollMs > 0) {
-    const loop = startRelatedIndexLoop(services.relatedIndexer, logger, options.relatedIndexPollMs);
+    // Related lists were re-ranked: cached answers showing them go (see src/caching).
+    const loop = startRelatedIndexLoop(services.relatedIndexer, logger, options.relatedIndexPollMs, () => services.responseCache?.invalidate(['related:*']));
     closers.add('related index loop', () => loop.stop());
   }
   const feed = new ArticleEventFeed(

@@ -21,6 +21,12 @@ export interface Config {
   readonly subscriptionPollMs: number;
   /** Days of article events kept for subscriptions to resume from (`after`); older ones are pruned. */
   readonly eventRetentionDays: number;
+  /** Bytes of public answers kept in memory by the response cache; 0 turns it off. */
+  readonly responseCacheBytes: number;
+  /** `Cache-Control: max-age` of public answers (seconds). */
+  readonly cacheMaxAgeSeconds: number;
+  /** `Cache-Control: stale-while-revalidate` of public answers (seconds). */
+  readonly cacheStaleWhileRevalidateSeconds: number;
   /** Time zone in which publication dates are printed. */
   readonly displayTimeZone: string;
   readonly logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
@@ -78,6 +84,9 @@ export function loadConfig(env: Env = process.env): Config {
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX?.trim() || 'habari',
     subscriptionPollMs: integer(env, 'SUBSCRIPTION_POLL_MS', 300, 10, 3_600_000),
     eventRetentionDays: integer(env, 'EVENT_RETENTION_DAYS', 14, 1, 3650),
+    responseCacheBytes: integer(env, 'RESPONSE_CACHE_BYTES', 64 * 1024 * 1024, 0, 64 * 1024 * 1024 * 1024),
+    cacheMaxAgeSeconds: integer(env, 'CACHE_MAX_AGE_SECONDS', 60, 0, 31_536_000),
+    cacheStaleWhileRevalidateSeconds: integer(env, 'CACHE_STALE_WHILE_REVALIDATE_SECONDS', 300, 0, 31_536_000),
     displayTimeZone: timeZone(env, 'DISPLAY_TIME_ZONE', 'UTC'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', ['auto', 'json', 'pretty'] as const, 'auto'),

@@ -99,7 +99,7 @@ describe('flow control', () => {
     return { source, publish, listeners };
   }
   function delivery(id: number): EventDelivery {
-    return { record: { id, kind: ArticleEventKind.PUBLISHED, articleId: id, language: 'sw', categorySlug: null, sourceSlug: null, createdAt: new Date() }, article: {} as any, loaders: {} as any };
+    return { record: { id, kind: ArticleEventKind.PUBLISHED, articleId: id, language: 'sw', categorySlug: null, sourceSlug: null, previousLanguage: null, previousCategorySlug: null, previousSourceSlug: null, createdAt: new Date() }, article: {} as any, loaders: {} as any };
   }
   const limits = { maxQueuedEvents: 5, maxBufferedBytes: 1 << 20, replayPageSize: 10 };
 

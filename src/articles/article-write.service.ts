@@ -18,6 +18,8 @@ export interface ArticleChange {
   isPublished: boolean;
   /** The status before the write; null for a new article. */
   previousStatus: ArticleStatus | null;
+  /** The stored row before an update (summary columns): where the article was, for whoever must forget it there. */
+  previous?: Article | null;
   /** The article's search words when they were worked out with the draft (see PreparedDraft). */
   searchDocument?: SearchDocument;
 }
@@ -134,6 +136,7 @@ export class ArticleWriteService {
       wasPublished: existing ? isPublic(existing) : false,
       isPublished: isPublic(article),
       previousStatus: existing?.status ?? null,
+      previous: existing,
       searchDocument: prepared.searchDocument,
     };
     for (const hook of this.hooks) await hook(tx, change);

@@ -54,6 +54,12 @@ export const Errors = {
       `\`${argument}\` points to an event older than the ${retentionDays} days of events this API keeps, so events after it cannot all be replayed: reload what you show, then subscribe without \`${argument}\`.`,
       { argument, retentionDays },
     ),
+  changesCursorExpired: (argument: string, retentionDays: number) =>
+    input(
+      'CURSOR_EXPIRED',
+      `\`${argument}\` points to an event older than the ${retentionDays} days of events this API keeps, so the changes after it cannot all be listed: reload what you keep offline, then ask for \`changes\` from the \`endCursor\` of an empty call (or subscribe).`,
+      { argument, retentionDays },
+    ),
   tooManySubscriptions: (max: number) =>
     input('TOO_MANY_SUBSCRIPTIONS', `This connection already has ${max} operations running: complete one first, or open another connection.`, { max }),
   subscriptionsNeedWebSocket: () =>

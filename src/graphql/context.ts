@@ -9,6 +9,7 @@ import type { Repositories, Services } from '../composition-root';
 import type { Principal } from '../auth/auth.types';
 import { createReadMoreLoaders, type ReadMoreLoaders } from '../readmore/readmore.loaders';
 import { createRelatedLoaders, type RelatedLoaders } from '../related/related.loaders';
+import type { CacheScopeHolder } from '../caching/cache.scope';
 import { byIdLoader, groupedLoader } from './by-id.loader';
 
 export interface ArticleBody {
@@ -27,7 +28,7 @@ export interface Loaders extends RelatedLoaders, ReadMoreLoaders {
   articleUpdatedBy: DataLoader<number, { id: number; updatedBy: string | null } | null>;
 }
 
-export interface GraphQLContext {
+export interface GraphQLContext extends CacheScopeHolder {
   config: Config;
   services: Services;
   loaders: Loaders;

@@ -3,6 +3,8 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { Errors, type AppError } from '../errors/error.catalogue';
 import type { RateLimiter } from '../limits/rate-limit';
 import type { RequestIdentity } from '../limits/request-identity';
+import type { HttpCaching } from '../caching/cache.http';
+import type { CacheScope } from '../caching/cache.scope';
 
 /** What is checked before a request reaches Apollo: who asks, how often, how much. */
 export interface HttpGuards {
@@ -20,8 +22,9 @@ export interface HttpGuards {
  */
 export function createGraphQLHttpHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
-  context: (req: IncomingMessage) => Promise<TContext>,
+  context: (req: IncomingMessage, cacheScope?: CacheScope) => Promise<TContext>,
   guards: HttpGuards,
+  caching: HttpCaching | null = null,
 ) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const identity = await guards.identify(req);
@@ -57,14 +60,18 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(
         body = raw;
       }
     }
+    // A cached public answer goes out here, before any GraphQL work (see src/caching).
+    if (caching?.serveFromCache(req, res, url, body)) return;
+    const exchange = caching?.begin(req, url, body);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => context(req),
+      context: () => context(req, exchange?.scope),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      if (caching && exchange) caching.finish(exchange, req, res, response.body.string);
+      else res.end(response.body.string);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

@@ -19,7 +19,7 @@ const SERVER_BATCH_SIZE = 20;
  * scheduled only after a run ends, so runs never overlap; a failed run is
  * logged and retried on the next tick (its batch rolled back into the queue).
  */
-export function startRelatedIndexLoop(indexer: RelatedIndexer, logger: Logger, pollMs: number): IndexLoop {
+export function startRelatedIndexLoop(indexer: RelatedIndexer, logger: Logger, pollMs: number, onIndexed?: (processed: number) => void): IndexLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
@@ -30,7 +30,9 @@ export function startRelatedIndexLoop(indexer: RelatedIndexer, logger: Logger, p
       .drain({ batchSize: SERVER_BATCH_SIZE, yieldBetweenBatches: true, shouldStop: () => stopped })
       .then(
         (summary) => {
-          if (summary.processed) logger.debug({ articles: summary.processed, ms: summary.elapsedMs }, 'related index updated');
+          if (!summary.processed) return;
+          logger.debug({ articles: summary.processed, ms: summary.elapsedMs }, 'related index updated');
+          onIndexed?.(summary.processed);
         },
         (error: unknown) => logger.error({ err: error }, 'related indexing failed; retrying on the next tick'),
       )

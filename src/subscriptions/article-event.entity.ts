@@ -30,6 +30,16 @@ export class ArticleEventRecord {
   @Column({ name: 'source_slug', type: 'varchar', length: 200, nullable: true })
   sourceSlug: string | null;
 
+  /** Where the article was before this change, when it was public then (UPDATED, UNPUBLISHED). */
+  @Column({ name: 'previous_language', type: 'varchar', length: 35, nullable: true })
+  previousLanguage: string | null;
+
+  @Column({ name: 'previous_category_slug', type: 'varchar', length: 200, nullable: true })
+  previousCategorySlug: string | null;
+
+  @Column({ name: 'previous_source_slug', type: 'varchar', length: 200, nullable: true })
+  previousSourceSlug: string | null;
+
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt: Date;
 }

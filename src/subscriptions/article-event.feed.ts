@@ -32,6 +32,7 @@ const PRUNE_BATCH = 1_000;
 export class ArticleEventFeed implements EventSource {
   private lastSeen = 0;
   private readonly listeners = new Set<(delivery: EventDelivery) => void>();
+  private readonly watchers = new Set<(records: readonly ArticleEventRecord[]) => void>();
   private pulling: Promise<void> | null = null;
   private pullAgain = false;
   private timer: NodeJS.Timeout | null = null;
@@ -113,6 +114,12 @@ export class ArticleEventFeed implements EventSource {
     return () => this.listeners.delete(listener);
   }
 
+  /** Every new outbox row, as read and before any article loads: for whoever needs only the rows (the response cache). */
+  watch(watcher: (records: readonly ArticleEventRecord[]) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
   async replay(afterId: number, criteria: EventCriteria, limit: number) {
     const rows = await this.events.listAfter(afterId, limit, criteria);
     return { deliveries: await this.load(rows, false), scannedTo: rows.at(-1)?.id ?? afterId, full: rows.length === limit };
@@ -154,6 +161,7 @@ export class ArticleEventFeed implements EventSource {
     for (;;) {
       const rows = await this.events.listAfter(this.lastSeen, this.options.pageSize, {}, true);
       if (!rows.length || this.stopped) return;
+      for (const watcher of this.watchers) watcher(rows);
       // Nobody listening: move on without loading articles. Anyone who starts
       // listening after this read is covered by their own replay.
       const deliveries = this.listeners.size ? await this.load(rows, true) : [];

@@ -1,4 +1,5 @@
 import type { ArticleChange, ArticleChangeHook } from '../articles/article-write.service';
+import type { ArticleEventRecord } from './article-event.entity';
 import { ArticleEventWrites } from './article-event.writes';
 import { ArticleEventKind } from './article-event.types';
 
@@ -11,13 +12,18 @@ export function eventKindOf(change: Pick<ArticleChange, 'outcome' | 'wasPublishe
 
 /**
  * Writes the event row in the article's own transaction (both commit or
- * neither does), then, only once committed, tells listeners a new id exists.
+ * neither does), then, only once committed, tells listeners a new id exists
+ * (and this process's `onCommitted`, e.g. the response cache, the row itself).
  */
-export function articleEventOutbox(announce: (eventId: number) => void): ArticleChangeHook {
+export function articleEventOutbox(announce: (eventId: number) => void, onCommitted?: (record: ArticleEventRecord) => void): ArticleChangeHook {
   return async (tx, change) => {
     const kind = eventKindOf(change);
     if (!kind) return;
-    const id = await tx.get(ArticleEventWrites).append(kind, change.article.id, change.article.updatedAt ?? new Date());
-    tx.afterCommit(() => announce(id));
+    const previous = change.wasPublished ? change.previous ?? null : null;
+    const record = await tx.get(ArticleEventWrites).append(kind, change.article.id, change.article.updatedAt ?? new Date(), previous);
+    tx.afterCommit(() => {
+      announce(record.id);
+      onCommitted?.(record);
+    });
   };
 }

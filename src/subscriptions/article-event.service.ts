@@ -20,19 +20,25 @@ export class ArticleEventService {
     connection: SubscriberConnection | null,
   ): Promise<AsyncIterableIterator<EventDelivery>> {
     assertLanguage(filter?.language);
-    let afterId: number | null = null;
-    if (after != null) {
-      afterId = decodeEventCursor(after);
-      if (afterId == null) throw Errors.invalidEventCursor('after');
-      // Resuming below the pruned prefix would skip events without a word: refuse it.
-      if (afterId < (await this.feed.prunedThrough())) throw Errors.eventCursorExpired('after', this.retentionDays);
-    }
+    const afterId = after == null ? null : await resumeAfter(after, () => this.feed.prunedThrough(), Errors.eventCursorExpired('after', this.retentionDays));
     const criteria = { kind, language: filter?.language, categorySlug: filter?.categorySlug, sourceSlug: filter?.sourceSlug };
     return this.feed.open(criteria, afterId, connection);
   }
 }
 
-export function toArticleEvent(delivery: EventDelivery): ArticleEvent {
+/**
+ * The outbox id an `after` cursor resumes from, shared by subscriptions and
+ * `changes`: not one of our cursors is INVALID_CURSOR; below the pruned
+ * prefix would skip events without a word, so it is refused (`expired`).
+ */
+export async function resumeAfter(after: string, prunedThrough: () => Promise<number>, expired: Error): Promise<number> {
+  const afterId = decodeEventCursor(after);
+  if (afterId == null) throw Errors.invalidEventCursor('after');
+  if (afterId < (await prunedThrough())) throw expired;
+  return afterId;
+}
+
+export function toArticleEvent(delivery: Pick<EventDelivery, 'record' | 'article'>): ArticleEvent {
   const { record, article } = delivery;
   return {
     cursor: encodeEventCursor(record.id),
