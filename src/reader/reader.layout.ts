@@ -27,9 +27,13 @@ export interface PageHead {
 
 export const SITE_NAME = 'Habari';
 
-/** An API URL under PUBLIC_BASE_URL as a path on this site; anything else stays as it is. */
+/**
+ * An API URL under PUBLIC_BASE_URL as a path on this site; other http(s)
+ * URLs stay as they are; anything else (javascript:, data:) becomes "#".
+ */
 export function localHref(ctx: PageContext, url: string): string {
-  return url.startsWith(`${ctx.publicBaseUrl}/`) ? url.slice(ctx.publicBaseUrl.length) : url;
+  if (url.startsWith(`${ctx.publicBaseUrl}/`)) return url.slice(ctx.publicBaseUrl.length);
+  return /^https?:\/\//i.test(url) || (url.startsWith('/') && !url.startsWith('//')) ? url : '#';
 }
 
 export function publicUrl(ctx: PageContext, path: string): string {

@@ -92,13 +92,13 @@ ${article.standfirst ? html`<p class="standfirst">${article.standfirst}</p>` : '
 ${image && (image.caption || image.credit || imageSrc) ? html`<figure>
 ${imageSrc ? html`<img src="${imageSrc}" alt="${image.alt ?? image.caption ?? ''}"${image.width && image.height ? html` width="${image.width}" height="${image.height}"` : ''} loading="lazy" decoding="async">` : ''}
 <figcaption>${image.caption ?? ''}${image.credit ? html` <span class="credit">${t.photo}: ${image.credit}</span>` : ''}${
-      image.url && !imageSrc ? html` <a href="${image.url}" rel="noopener">${t.photo} ↗</a>` : ''
+      image.url && !imageSrc ? html` <a href="${localHref(ctx, image.url)}" rel="noopener">${t.photo} ↗</a>` : ''
     }</figcaption>
 </figure>` : ''}
 ${article.body.map((block) =>
   block.type === 'SUBHEADING' ? html`<h2>${block.text}</h2>\n` : block.type === 'QUOTE' ? html`<blockquote><p>${block.text}</p></blockquote>\n` : html`<p>${block.text}</p>\n`,
 )}
-${article.source ? html`<p class="source">${t.source}: ${article.source.url ? html`<a href="${article.source.url}" rel="noopener">${article.source.name}</a>` : article.source.name}</p>` : ''}
+${article.source ? html`<p class="source">${t.source}: ${article.source.url ? html`<a href="${localHref(ctx, article.source.url)}" rel="noopener">${article.source.name}</a>` : article.source.name}</p>` : ''}
 </article>
 ${article.readMore.length ? html`<section aria-labelledby="read-more"><h2 id="read-more">${t.readMore}</h2>
 <ul class="links">${article.readMore.map((link) => html`<li><a href="${localHref(ctx, link.url)}">${link.title}</a></li>`)}</ul></section>` : ''}
