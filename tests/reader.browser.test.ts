@@ -19,6 +19,8 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
 const PAGE_BUDGET_BYTES = 50 * 1024;
 const hasChromium = existsSync(CHROMIUM);
+// axe-core takes seconds per page on a busy 2-core machine; each test runs it once or twice.
+jest.setTimeout(180_000);
 
 if (!hasChromium) {
   // CI installs the chromium package: there a missing browser is a failure, not a skip.
