@@ -23,6 +23,8 @@ const CODEGEN = path.join(ROOT, 'node_modules', '@graphql-codegen', 'cli', 'esm'
 const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 // Under NODE_ENV=test (set by Jest) the codegen CLI prints nothing, not even its validation errors.
 const CLI_ENV = { ...process.env, NODE_ENV: 'development' };
+// Each CLI run takes 10-30 s on a quiet machine and over a minute on a loaded one.
+jest.setTimeout(240_000);
 
 describe('typed client in examples/', () => {
   it('generated code matches schema.graphql and the reader operations (npx graphql-codegen --config examples/codegen.yml)', async () => {

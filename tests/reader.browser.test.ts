@@ -5,31 +5,20 @@
  * another host; each page under 50 KB of HTML, CSS and JS. Screenshots go to
  * artifacts/ (gitignored).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { articleDraft, createArticles } from './factories/article.factory';
+import { describeWithChromium, launchChromium } from './helpers/chromium';
 import { SEED_ARTICLE, SEED_SLUG } from './helpers/seed-article';
 import { startTestServer, type TestServer } from './helpers/test-server';
 import { waitUntil } from './helpers/ws-client';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
 const PAGE_BUDGET_BYTES = 50 * 1024;
-const hasChromium = existsSync(CHROMIUM);
 // axe-core takes seconds per page on a busy 2-core machine; each test runs it once or twice.
 jest.setTimeout(180_000);
-
-if (!hasChromium) {
-  // CI installs the chromium package: there a missing browser is a failure, not a skip.
-  const needed = process.env.CI === 'true' ? it : it.skip;
-  needed(`needs Chromium at ${CHROMIUM}`, () => {
-    throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (never a downloaded browser).`);
-  });
-}
-const describeWithChromium = hasChromium ? describe : describe.skip;
 
 interface Visit {
   page: Page;
@@ -52,7 +41,7 @@ describeWithChromium('web reader in Chromium', () => {
     serverHost = new URL(server.url).host;
     // One article without a category, with a real next/previous neighbourhood elsewhere.
     await createArticles(server.app, [articleDraft({ title: 'Habari isiyo na sehemu', slug: 'habari-isiyo-na-sehemu', category: null })]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
