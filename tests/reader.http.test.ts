@@ -24,7 +24,7 @@ describe('web reader over HTTP', () => {
         slug: 'hatari',
         standfirst: '</title><img src=x onerror=alert(1)>',
         body: [{ type: 'PARAGRAPH', text: "<b>bold</b> isn't markup" }],
-        leadImage: { url: '/media/local.jpg', caption: 'Picha <i>ya</i> ndani', credit: 'Mpiga "picha"' },
+        leadImage: { url: 'http://localhost:4000/media/local.jpg', caption: 'Picha <i>ya</i> ndani', credit: 'Mpiga "picha"' },
       }),
     ]);
   });
