@@ -27,6 +27,8 @@ import { HabariMetrics } from './operations/operations.metrics';
 import { countErrors, operationsPlugin } from './operations/operations.plugin';
 import { assignRequestId, REQUEST_ID_HEADER } from './operations/request-id';
 import { createPlaygroundHandler } from './playground/playground.handler';
+import { createReaderHandler } from './reader/reader.handler';
+import { createReaderOperationRunner } from './reader/reader.execute';
 import { DEFAULT_SUBSCRIPTION_LIMITS, startSubscriptionServer, type SubscriptionLimits, type SubscriptionServer } from './subscriptions/subscription.server';
 import type { Principal } from './auth/auth.types';
 
@@ -146,6 +148,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       caching,
     );
     const playground = createPlaygroundHandler({ graphqlPath: GRAPHQL_PATH });
+    // The web reader at / reads through one in-process runner: the response cache's seam.
+    const reader = createReaderHandler({ publicBaseUrl: config.publicBaseUrl, graphqlPath: GRAPHQL_PATH, logger, run: createReaderOperationRunner(apollo, context) });
 
     const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
       const url = new URL(req.url ?? '/', 'http://habari.invalid');
@@ -153,10 +157,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       if (operations) return operations;
       if (playground(req, res)) return;
       if (url.pathname === GRAPHQL_PATH || url.pathname === `${GRAPHQL_PATH}/`) return graphql(req, res, url);
-      if (url.pathname === '/') {
-        res.writeHead(302, { location: GRAPHQL_PATH }).end();
-        return;
-      }
+      if (await reader(req, res)) return;
       sendJson(res, 404, { error: `Nothing at ${url.pathname}: the API is at ${GRAPHQL_PATH}.` });
     };
 

@@ -54,7 +54,7 @@ function stripSourceMapComment(body: Buffer): Buffer {
   return stripped === text ? body : Buffer.from(stripped, 'utf8');
 }
 
-function toAsset(contentType: string, body: Buffer): PlaygroundAsset {
+export function toAsset(contentType: string, body: Buffer): PlaygroundAsset {
   return {
     contentType,
     body,

@@ -10,9 +10,7 @@
  * is dropped rather than copied into a response header.
  */
 export function playgroundContentSecurityPolicy(host: string | undefined, styleNonce: string): string {
-  const sockets = host && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)
-    ? ` ws://${host} wss://${host}`
-    : '';
+  const sockets = webSocketSources(host);
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -24,4 +22,9 @@ export function playgroundContentSecurityPolicy(host: string | undefined, styleN
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
+}
+
+/** ` ws://host wss://host` for a plain host[:port] Host header, else nothing. */
+export function webSocketSources(host: string | undefined): string {
+  return host && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host) ? ` ws://${host} wss://${host}` : '';
 }

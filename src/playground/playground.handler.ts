@@ -63,7 +63,7 @@ function sendPage(req: IncomingMessage, res: ServerResponse, graphqlPath: string
   res.end(html);
 }
 
-function sendAsset(req: IncomingMessage, res: ServerResponse, asset: PlaygroundAsset): void {
+export function sendAsset(req: IncomingMessage, res: ServerResponse, asset: PlaygroundAsset): void {
   const gzip = headerAccepts(req.headers['accept-encoding'], 'gzip', '*');
   const headers: Record<string, string | number> = {
     'Content-Type': asset.contentType,
