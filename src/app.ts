@@ -149,7 +149,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     );
     const playground = createPlaygroundHandler({ graphqlPath: GRAPHQL_PATH });
     // The web reader at / reads through one in-process runner: the response cache's seam.
-    const reader = createReaderHandler({ publicBaseUrl: config.publicBaseUrl, graphqlPath: GRAPHQL_PATH, logger, run: createReaderOperationRunner(apollo, context) });
+    const reader = createReaderHandler({ publicBaseUrl: config.publicBaseUrl, graphqlPath: GRAPHQL_PATH, logger, run: createReaderOperationRunner(apollo, context, cache, { ttlMs: config.cacheMaxAgeSeconds * 1000 }) });
 
     const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
       const url = new URL(req.url ?? '/', 'http://habari.invalid');

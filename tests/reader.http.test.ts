@@ -139,4 +139,25 @@ describe('web reader over HTTP', () => {
     }
     expect((await get('/_reader/../app.ts', {})).status).toBe(404);
   });
+
+  it('reads through the response cache, and a page shows an edit in the very next request', async () => {
+    const editor = await server.createKey('editor');
+    const cache = server.app.services.responseCache!;
+    const page = async () => (await get('/sw/siasa/hatari')).text();
+    await page();
+    const hitsBefore = cache.stats.hits;
+    expect(await page()).toContain('isn&#39;t markup');
+    expect(cache.stats.hits).toBeGreaterThan(hitsBefore);
+
+    const { data } = await server.query('{ article(slug: "hatari", language: "sw") { id version } }');
+    const updated = await server.query(
+      'mutation($id: ID!, $version: Int!) { updateArticle(id: $id, version: $version, input: { body: [{ type: PARAGRAPH, text: "Habari iliyosahihishwa leo." }] }) { version } }',
+      { id: data.article.id, version: data.article.version },
+      editor,
+    );
+    expect(updated.errors).toBeUndefined();
+    const after = await page();
+    expect(after).toContain('Habari iliyosahihishwa leo.');
+    expect(after).not.toContain('isn&#39;t markup');
+  });
 });
