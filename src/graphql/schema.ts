@@ -10,9 +10,10 @@ import { MemoryPubSub } from '../subscriptions/memory.pubsub';
 import { NodeResolver } from './node.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { ArticleRelatedResolver } from '../related/related.resolver';
+import { ArticleTopicsResolver } from '../topics/topics.resolver';
 import { ArticleReadMoreResolver, ReadMoreMutationResolver } from '../readmore/readmore.resolver';
 
-export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver, ArticleEventResolver, ImportResolver, SearchResolver, ArticleRelatedResolver, ArticleReadMoreResolver, ReadMoreMutationResolver] as const;
+export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver, ArticleEventResolver, ImportResolver, SearchResolver, ArticleRelatedResolver, ArticleReadMoreResolver, ReadMoreMutationResolver, ArticleTopicsResolver] as const;
 
 /** Our subscriptions bring their own streams (`subscribe`), so the pubSub type-graphql insists on is only a default. */
 export function buildHabariSchema(pubSub: PubSub = new MemoryPubSub()): Promise<GraphQLSchema> {

@@ -5,7 +5,7 @@ import { rankRelated } from './related.ranking';
 import { inputFields, type RelatedRepository } from './related.repository';
 import { profileTokens } from './related.terms';
 import { rememberedCosine } from './related.similarity';
-import type { RelatedInput, RelatedResult, TermWeight } from './related.types';
+import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
 import { RELATED_WEIGHTS } from './related.weights';
 
 /** How many related articles are stored per article; `related(first:)` serves from these. */
@@ -22,18 +22,30 @@ export function tokensOf(source: Pick<IndexSource, 'title' | 'standfirst' | 'bod
  * one postings query per target, then the candidates of all targets loaded
  * together. Targets are candidates of each other as they are given.
  */
-export async function rankAgainstIndex(reads: RelatedRepository, targets: ReadonlyMap<number, RelatedInput>): Promise<Map<number, RelatedResult[]>> {
+export async function rankAgainstIndex(
+  reads: RelatedRepository,
+  targets: ReadonlyMap<number, RelatedInput>,
+  /** Topic distributions from src/topics, given to every input the ranking sees. */
+  topicsOf: TopicsOf = noTopics,
+): Promise<Map<number, RelatedResult[]>> {
   const candidateIds = new Map<number, number[]>();
   for (const [id, target] of targets) candidateIds.set(id, await reads.candidateIds(target.language, target.profile, id, CANDIDATE_POOL));
   const others = [...new Set([...candidateIds.values()].flat())].filter((id) => !targets.has(id));
-  const loaded = new Map((await reads.relatedInputs(others)).map((input) => [input.id, input]));
+  const loaded = new Map((await reads.relatedInputs(others)).map((input) => [input.id, withTopics(input, topicsOf)]));
+  const ranked = new Map([...targets].map(([id, target]) => [id, withTopics(target, topicsOf)]));
   const lists = new Map<number, RelatedResult[]>();
   const cosineOf = rememberedCosine();
-  for (const [id, target] of targets) {
-    const candidates = candidateIds.get(id)!.flatMap((candidate) => targets.get(candidate) ?? loaded.get(candidate) ?? []);
+  for (const [id, target] of ranked) {
+    const candidates = candidateIds.get(id)!.flatMap((candidate) => ranked.get(candidate) ?? loaded.get(candidate) ?? []);
     lists.set(id, rankRelated(target, candidates, RELATED_STORED, RELATED_WEIGHTS, cosineOf));
   }
   return lists;
+}
+
+const noTopics: TopicsOf = () => null;
+
+function withTopics(input: RelatedInput, topicsOf: TopicsOf): RelatedInput {
+  return topicsOf === noTopics ? input : { ...input, topics: topicsOf(input) };
 }
 
 /**
@@ -55,6 +67,7 @@ export async function indexBatch(
   writes: RelatedIndexWrites,
   now: Date,
   profiled: ProfiledBacklog = new Map(),
+  topicsOf: TopicsOf = noTopics,
 ): Promise<void> {
   const ids = claimed.map((entry) => entry.articleId);
   const inBatch = new Set(ids);
@@ -76,7 +89,7 @@ export async function indexBatch(
     await writes.removeFromLists(gone);
   }
 
-  const lists = await rankAgainstIndex(reads, new Map([...kept, ...reprofiled]));
+  const lists = await rankAgainstIndex(reads, new Map([...kept, ...reprofiled]), topicsOf);
   await writes.replaceLists(lists);
 
   const cascading = claimed.filter((entry) => entry.cascade && lists.has(entry.articleId)).map((entry) => entry.articleId);

@@ -7,6 +7,7 @@ import { rankAgainstIndex, tokensOf } from './related.index-batch';
 import type { RelatedLoaders } from './related.loaders';
 import { buildTermProfile } from './related.profile';
 import type { RelatedRepository, StoredRelated } from './related.repository';
+import type { TermWeight, TopicsOf } from './related.types';
 
 export const MAX_RELATED = 20;
 
@@ -21,7 +22,11 @@ export interface RelatedReads extends RelatedLoaders {
  * targets that are no longer published are left out.
  */
 export class RelatedService {
-  constructor(private readonly related: RelatedRepository) {}
+  constructor(
+    private readonly related: RelatedRepository,
+    /** Topic distributions (src/topics) for the on-the-fly ranking, as the indexer gets them. */
+    private readonly topicsOf?: TopicsOf,
+  ) {}
 
   relatedFor(article: Article, first: number, reads: RelatedReads): Promise<RelatedArticle[]> {
     if (!Number.isInteger(first) || first < 0 || first > MAX_RELATED) throw Errors.countOutOfRange('first', MAX_RELATED, first, 'related articles');
@@ -42,14 +47,23 @@ export class RelatedService {
     return related;
   }
 
-  /** An article the indexer has not reached yet: ranked as the indexer will, counting it in df. */
-  private async rankLive(article: Article, reads: RelatedReads): Promise<StoredRelated[]> {
+  /**
+   * The article's term profile from its current text, as the indexer builds
+   * it (counting the article in df): what topic suggestions classify.
+   */
+  async liveProfile(article: Article, reads: { articleBody: Pick<RelatedReads['articleBody'], 'load'> }): Promise<TermWeight[]> {
     const bodyText = article.bodyText ?? (await reads.articleBody.load(article.id))?.bodyText ?? '';
     const language = article.language as LanguageCode;
     const tokens = tokensOf({ title: article.title, standfirst: article.standfirst, bodyText, language });
     const df = await this.related.termFrequencies(language, [...new Set(tokens)]);
     const docs = (await this.related.languageDocs([language])).get(language) ?? 0;
-    const profile = buildTermProfile(tokens, (term) => (df.get(term) ?? 0) + 1, docs + 1);
+    return buildTermProfile(tokens, (term) => (df.get(term) ?? 0) + 1, docs + 1);
+  }
+
+  /** An article the indexer has not reached yet: ranked as the indexer will, counting it in df. */
+  private async rankLive(article: Article, reads: RelatedReads): Promise<StoredRelated[]> {
+    const language = article.language as LanguageCode;
+    const profile = await this.liveProfile(article, reads);
     const target = {
       id: article.id,
       language,
@@ -61,7 +75,7 @@ export class RelatedService {
       title: article.title,
       profile,
     };
-    const ranked = (await rankAgainstIndex(this.related, new Map([[article.id, target]]))).get(article.id)!;
+    const ranked = (await rankAgainstIndex(this.related, new Map([[article.id, target]]), this.topicsOf)).get(article.id)!;
     return ranked.map(({ id, score, reasons }) => ({ relatedId: id, score, reasons }));
   }
 }

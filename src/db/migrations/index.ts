@@ -3,6 +3,7 @@ import { ArticleEvents1764100000000 } from './1764100000000-article-events';
 import { SearchAndRelated1764200000000 } from './1764200000000-search-and-related';
 import { SearchAutomerge1764300000000 } from './1764300000000-search-automerge';
 import { EventRetention1764400000000 } from './1764400000000-event-retention';
+import { TopicModels1764500000000 } from './1764500000000-topic-models';
 
 /** Every migration, oldest first. Listed explicitly so tsc output and ts-jest agree. */
-export const migrations = [CoreSchema1732600000000, ArticleEvents1764100000000, SearchAndRelated1764200000000, SearchAutomerge1764300000000, EventRetention1764400000000];
+export const migrations = [CoreSchema1732600000000, ArticleEvents1764100000000, SearchAndRelated1764200000000, SearchAutomerge1764300000000, EventRetention1764400000000, TopicModels1764500000000];
