@@ -145,5 +145,5 @@ describe('topics learned from the categorized archive', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 240_000);
 });

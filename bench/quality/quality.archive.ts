@@ -20,6 +20,8 @@ export interface ArchiveScores {
 export interface ArchiveTuning {
   weights: RelatedWeights;
   model: TopicModelSettings;
+  /** Another stemmer than text.stem.ts's lightStem, to compare. */
+  stem?: (term: string, language: LanguageCode) => string;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface ArchiveTuning {
 export function archiveScores(articles: readonly CorpusArticle[], language: LanguageCode, half: 0 | 1, tuning: ArchiveTuning = { weights: RELATED_WEIGHTS, model: TOPIC_MODEL }): ArchiveScores {
   const categoryIds = new Map([...new Set(articles.map((article) => article.category))].sort().map((name, index) => [name, index + 1]));
   const isArchive = (index: number) => index % 2 === half;
-  const plain = corpusInputs(articles, language);
+  const plain = corpusInputs(articles, language, undefined, tuning.stem);
   const model = trainTopicModel(
     plain.filter((_, index) => isArchive(index)).map((input) => ({ topic: categoryIds.get(articles[input.id - 1].category)!, profile: input.profile })),
     tuning.model,

@@ -45,15 +45,25 @@ export function documentFrequencies(termLists: readonly (readonly string[])[]): 
 }
 
 /** Precision@5 of rankRelated, with categories hidden from it, all articles of one source. */
-export function relatedPrecision(articles: readonly CorpusArticle[], language: LanguageCode, tuning: Tuning = { profile: TERM_PROFILE, weights: RELATED_WEIGHTS }): number {
-  const inputs = corpusInputs(articles, language, tuning.profile);
+export function relatedPrecision(
+  articles: readonly CorpusArticle[],
+  language: LanguageCode,
+  tuning: Tuning = { profile: TERM_PROFILE, weights: RELATED_WEIGHTS },
+  stem?: (term: string, language: LanguageCode) => string,
+): number {
+  const inputs = corpusInputs(articles, language, tuning.profile, stem);
   const neighbours = inputs.map((target) => rankedNeighbours(target, inputs, tuning.weights));
   return precision(articles, neighbours, RELATED_SHOWN);
 }
 
 /** The ranking's view of every corpus article (id = index + 1), no category, one source, profiles over the whole file (after a reindex). */
-export function corpusInputs(articles: readonly CorpusArticle[], language: LanguageCode, settings: TermProfileSettings = TERM_PROFILE): RelatedInput[] {
-  const tokens = articles.map((article) => profileTokens({ title: article.headline, body: article.text }, language, settings.titleRepeat));
+export function corpusInputs(
+  articles: readonly CorpusArticle[],
+  language: LanguageCode,
+  settings: TermProfileSettings = TERM_PROFILE,
+  stem?: (term: string, language: LanguageCode) => string,
+): RelatedInput[] {
+  const tokens = articles.map((article) => profileTokens({ title: article.headline, body: article.text }, language, settings.titleRepeat, stem));
   const df = documentFrequencies(tokens);
   return articles.map((article, index) => ({
     id: index + 1,
