@@ -13,6 +13,8 @@ const BENCHES: Record<string, string> = {
   related: 'related/related.bench.js',
   quality: 'quality/quality.js',
   'quality-db': 'related/quality-db.js',
+  stemmers: 'quality/quality.stemmers.js',
+  topics: 'topics/topics.bench.js',
   subscriptions: 'subscriptions/subscriptions.js',
 };
 
