@@ -64,24 +64,32 @@ export function trainTopicModel(examples: readonly TopicExample[], settings: Top
   if (topics.length < Math.max(1, settings.minTopics)) return null;
   const slot = new Map(topics.map((topic, index) => [topic, index]));
 
-  const sums = topics.map(() => new Map<string, number>());
+  // One row of per-topic mass per term: one map lookup per (article, term).
+  const mass = new Map<string, Float64Array>();
   let used = 0;
   for (const { topic, profile } of examples) {
     const index = slot.get(topic);
     if (index === undefined) continue;
     used += 1;
-    const sum = sums[index];
-    for (const { term, weight } of profile) sum.set(term, (sum.get(term) ?? 0) + weight);
+    for (const { term, weight } of profile) {
+      let row = mass.get(term);
+      if (!row) mass.set(term, (row = new Float64Array(topics.length)));
+      row[index] += weight;
+    }
   }
 
+  const terms = [...mass.keys()].sort(compareTerms);
   const centroids = new Map<string, number[]>();
-  sums.forEach((sum, index) => {
-    const kept = [...sum].sort((a, b) => b[1] - a[1] || compareTerms(a[0], b[0])).slice(0, Math.max(1, settings.maxTermsPerTopic));
-    const norm = Math.sqrt(kept.reduce((total, [, weight]) => total + weight * weight, 0)) || 1;
-    for (const [term, weight] of kept) {
+  topics.forEach((_, index) => {
+    const kept = terms
+      .filter((term) => mass.get(term)![index] > 0)
+      .sort((a, b) => mass.get(b)![index] - mass.get(a)![index] || compareTerms(a, b))
+      .slice(0, Math.max(1, settings.maxTermsPerTopic));
+    const norm = Math.sqrt(kept.reduce((total, term) => total + mass.get(term)![index] ** 2, 0)) || 1;
+    for (const term of kept) {
       let row = centroids.get(term);
       if (!row) centroids.set(term, (row = topics.map(() => 0)));
-      row[index] = weight / norm;
+      row[index] = mass.get(term)![index] / norm;
     }
   });
   return { topics, centroids: new Map([...centroids].sort((a, b) => compareTerms(a[0], b[0]))), examples: used, sharpness: settings.sharpness };
