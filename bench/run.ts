@@ -16,6 +16,8 @@ const BENCHES: Record<string, string> = {
   quality: 'quality/quality.js',
   'language-id': 'quality/language-id.js',
   'quality-db': 'related/quality-db.js',
+  stemmers: 'quality/quality.stemmers.js',
+  topics: 'topics/topics.bench.js',
   subscriptions: 'subscriptions/subscriptions.js',
 };
 

@@ -78,6 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const live = await startLiveWork(core, {
       relatedIndexPollMs: options.relatedIndexPollMs ?? SERVER_BACKGROUND_TIMINGS.relatedIndexPollMs,
       eventPruneEveryMs: options.eventPruneEveryMs ?? SERVER_BACKGROUND_TIMINGS.eventPruneEveryMs,
+      topicRetrainCheckMs: options.topicRetrainCheckMs ?? config.topicRetrainCheckMs,
       pageSize: limits.pageSize,
       stream: { maxQueuedEvents: limits.maxQueuedEvents, maxBufferedBytes: limits.maxBufferedBytes, replayPageSize: limits.pageSize },
     });

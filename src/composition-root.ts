@@ -27,6 +27,9 @@ import { RelatedIndexer } from './related/related.indexer';
 import { relatedQueueHook } from './related/related.queue-hook';
 import { RelatedRepository } from './related/related.repository';
 import { RelatedService } from './related/related.service';
+import { TopicRepository } from './topics/topics.repository';
+import { startTopicRetrainLoop } from './topics/topics.retrain-loop';
+import { TopicService } from './topics/topics.service';
 import { searchIndexHook } from './search/search.index-hook';
 import { SearchRepository } from './search/search.repository';
 import { SearchService } from './search/search.service';
@@ -61,6 +64,7 @@ export function createRepositories(dataSource: DataSource) {
     readMore: new ReadMoreRepository(dataSource),
     apiKeys: new ApiKeyRepository(dataSource),
     history: new HistoryRepository(dataSource),
+    topics: new TopicRepository(dataSource),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -79,7 +83,9 @@ export function articleChangeHooks(events: ArticleEventBus, responseCache: Respo
 export function createServices(repositories: Repositories, config: Config, events: ArticleEventBus) {
   const responseCache = config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : null;
   const writer = new ArticleWriteService(articleChangeHooks(events, responseCache));
-  const related = new RelatedService(repositories.related);
+  // Suggestions classify an article's current text; the ranking asks topics for distributions.
+  const topics: TopicService = new TopicService(repositories.topics, (article, reads) => related.liveProfile(article, reads));
+  const related: RelatedService = new RelatedService(repositories.related, topics.topicsOf);
   return {
     articles: new ArticleService(repositories.articles),
     writer,
@@ -88,7 +94,8 @@ export function createServices(repositories: Repositories, config: Config, event
     sources: new SourceService(repositories.sources),
     search: new SearchService(repositories.search),
     related,
-    relatedIndexer: new RelatedIndexer(repositories.related),
+    relatedIndexer: new RelatedIndexer(repositories.related, { topicsOf: topics.topicsOf }),
+    topics,
     readMore: new ReadMoreService(repositories.readMore, related, config.publicBaseUrl),
     auth: new AuthService(repositories.apiKeys),
     editorial: new EditorialService(repositories.writes, writer, repositories.articles, repositories.history),
@@ -137,11 +144,13 @@ export interface BackgroundTimings {
   relatedIndexPollMs: number;
   /** How often events older than the retention are pruned (ms); 0: never (tests call feed.prune()). */
   eventPruneEveryMs: number;
+  /** How often topic models are checked for retraining (ms; config.topicRetrainCheckMs); 0: never (tests call services.topics.retrainStale()). */
+  topicRetrainCheckMs: number;
 }
 
-export const SERVER_BACKGROUND_TIMINGS: BackgroundTimings = Object.freeze({ relatedIndexPollMs: 500, eventPruneEveryMs: 600_000 });
+export const SERVER_BACKGROUND_TIMINGS: Omit<BackgroundTimings, 'topicRetrainCheckMs'> = Object.freeze({ relatedIndexPollMs: 500, eventPruneEveryMs: 600_000 });
 
-/** A serving instance's live work: the event feed subscriptions read from, and the related index loop. */
+/** A serving instance's live work: the event feed subscriptions read from, the related index loop and topic retraining. */
 export interface LiveWork {
   readonly feed: ArticleEventFeed;
   readonly articleEvents: ArticleEventService;
@@ -159,6 +168,10 @@ export async function startLiveWork(core: Core, options: LiveWorkOptions): Promi
     // Related lists were re-ranked: cached answers showing them go (see src/caching).
     const loop = startRelatedIndexLoop(services.relatedIndexer, logger, options.relatedIndexPollMs, () => services.responseCache?.invalidate(['related:*']));
     closers.add('related index loop', () => loop.stop());
+  }
+  if (options.topicRetrainCheckMs > 0) {
+    const training = startTopicRetrainLoop(services.topics, logger, options.topicRetrainCheckMs);
+    closers.add('topic retraining', () => training.stop());
   }
   const feed = new ArticleEventFeed(
     repositories.articleEvents,

@@ -37,6 +37,8 @@ export interface Config {
   /** How long a SQLite statement waits for another process's write lock before giving up. */
   readonly sqliteBusyTimeoutMs: number;
   readonly limits: LimitsConfig;
+  /** How often the server checks whether a language's topic model is due for retraining (ms); see src/topics. */
+  readonly topicRetrainCheckMs: number;
 }
 
 /** What one client may ask of the public API; every operation is checked before any resolver runs. */
@@ -103,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxEditorBodyBytes: integer(env, 'MAX_EDITOR_BODY_BYTES', 12 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     }),
+    topicRetrainCheckMs: integer(env, 'TOPIC_RETRAIN_CHECK_MS', 60_000, 1_000, 86_400_000),
   });
 }
 

@@ -34,10 +34,12 @@ const row = (prefix: string, i: number) =>
  */
 describe(`concurrent writers on one ${testDialect} database never surface a lock error to a client`, () => {
   let server: TestServer;
+  let key: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-writers-'));
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { ALLOW_UNAUTHENTICATED_WRITES: 'true', LOG_LEVEL: 'error', ...BUSY, ...NO_RATE_LIMIT }, build: { relatedIndexPollMs: 50 } });
+    server = await startTestServer({ env: { LOG_LEVEL: 'error', ...BUSY, ...NO_RATE_LIMIT }, build: { relatedIndexPollMs: 50 } });
+    key = await server.createKey('editor');
   });
   afterAll(async () => {
     await server?.close();
@@ -57,7 +59,7 @@ describe(`concurrent writers on one ${testDialect} database never surface a lock
     let queries = 0;
     let reindexing: ReturnType<typeof collect> | null = null;
     while (!importDone || mutations < 5) {
-      const written = await server.query(IMPORT, { text: HEADER + row('server', mutations) });
+      const written = await server.query(IMPORT, { text: HEADER + row('server', mutations) }, key);
       if (written.errors || written.data?.importArticle.created !== 1) failures.push(written.errors ?? written.data);
       mutations += 1;
       const read = await server.query(LIST);

@@ -20,15 +20,17 @@ describe('two instances on one database and one Redis', () => {
     REDIS_URL: 'redis://127.0.0.1:6379',
     REDIS_CHANNEL_PREFIX: `habari-test-${randomBytes(6).toString('hex')}`,
     SUBSCRIPTION_POLL_MS: '600000',
-    ALLOW_UNAUTHENTICATED_WRITES: 'true',
   };
   let a: TestServer;
   let b: TestServer;
   const clients: Array<{ dispose(): void | Promise<void> }> = [];
 
+  let key: string;
   beforeAll(async () => {
     a = await startTestServer({ env });
     b = await startTestServer({ env, database: a.app.config.database });
+    // Keys live in the shared database: one key writes through either instance.
+    key = await a.createKey('editor');
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
@@ -45,13 +47,13 @@ describe('two instances on one database and one Redis', () => {
   });
 
   it('reads on one instance what a mutation wrote through the other, both ways', async () => {
-    const fromA = await a.query(IMPORT, { text: tsv('Imeandikwa kupitia A') });
+    const fromA = await a.query(IMPORT, { text: tsv('Imeandikwa kupitia A') }, key);
     expect(fromA.errors).toBeUndefined();
     const { slug } = fromA.data.importArticle.articles[0];
     const onB = await b.query(`{ article(slug: "${slug}", language: "sw") { title } }`);
     expect(onB.data.article).toEqual({ title: 'Imeandikwa kupitia A' });
 
-    const fromB = await b.query(IMPORT, { text: tsv('Imeandikwa kupitia B') });
+    const fromB = await b.query(IMPORT, { text: tsv('Imeandikwa kupitia B') }, key);
     expect(fromB.errors).toBeUndefined();
     const list = await a.query('{ articles(first: 5) { totalCount edges { node { title } } } }');
     expect(list.data.articles.totalCount).toBe(2);
@@ -66,12 +68,12 @@ describe('two instances on one database and one Redis', () => {
     const onB = subscribe(clientB, PUBLISHED);
     await waitUntil(() => a.app.subscriptions.operationCount === 1 && b.app.subscriptions.operationCount === 1);
 
-    const written = await a.query(IMPORT, { text: tsv('Tukio kutoka A') });
+    const written = await a.query(IMPORT, { text: tsv('Tukio kutoka A') }, key);
     const [event] = await onB.waitFor(1, 3_000);
     expect(event.articlePublished.article).toEqual({ id: written.data.importArticle.articles[0].id, title: 'Tukio kutoka A' });
     expect((await onA.waitFor(1, 3_000))[0]).toEqual(event);
 
-    await b.query(IMPORT, { text: tsv('Tukio kutoka B') });
+    await b.query(IMPORT, { text: tsv('Tukio kutoka B') }, key);
     const events = await onA.waitFor(2, 3_000);
     expect(events[1].articlePublished.article.title).toBe('Tukio kutoka B');
     expect((await onB.waitFor(2, 3_000))[1]).toEqual(events[1]);

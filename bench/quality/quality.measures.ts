@@ -30,7 +30,7 @@ export interface Tuning {
 }
 
 /** Share of the `shown` neighbours (missing ones count as wrong) in the article's own category. */
-function precision(articles: readonly CorpusArticle[], neighbours: readonly (readonly number[])[], shown: number): number {
+export function precision(articles: readonly CorpusArticle[], neighbours: readonly (readonly number[])[], shown: number): number {
   let right = 0;
   neighbours.forEach((list, self) => {
     right += list.filter((index) => articles[index].category === articles[self].category).length;
@@ -38,38 +38,56 @@ function precision(articles: readonly CorpusArticle[], neighbours: readonly (rea
   return right / (shown * articles.length);
 }
 
-function documentFrequencies(termLists: readonly (readonly string[])[]): Map<string, number> {
+export function documentFrequencies(termLists: readonly (readonly string[])[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const terms of termLists) for (const term of new Set(terms)) df.set(term, (df.get(term) ?? 0) + 1);
   return df;
 }
 
 /** Precision@5 of rankRelated, with categories hidden from it, all articles of one source. */
-export function relatedPrecision(articles: readonly CorpusArticle[], language: LanguageCode, tuning: Tuning = { profile: TERM_PROFILE, weights: RELATED_WEIGHTS }): number {
-  const tokens = articles.map((article) => profileTokens({ title: article.headline, body: article.text }, language, tuning.profile.titleRepeat));
+export function relatedPrecision(
+  articles: readonly CorpusArticle[],
+  language: LanguageCode,
+  tuning: Tuning = { profile: TERM_PROFILE, weights: RELATED_WEIGHTS },
+  stem?: (term: string, language: LanguageCode) => string,
+): number {
+  const inputs = corpusInputs(articles, language, tuning.profile, stem);
+  const neighbours = inputs.map((target) => rankedNeighbours(target, inputs, tuning.weights));
+  return precision(articles, neighbours, RELATED_SHOWN);
+}
+
+/** The ranking's view of every corpus article (id = index + 1), no category, one source, profiles over the whole file (after a reindex). */
+export function corpusInputs(
+  articles: readonly CorpusArticle[],
+  language: LanguageCode,
+  settings: TermProfileSettings = TERM_PROFILE,
+  stem?: (term: string, language: LanguageCode) => string,
+): RelatedInput[] {
+  const tokens = articles.map((article) => profileTokens({ title: article.headline, body: article.text }, language, settings.titleRepeat, stem));
   const df = documentFrequencies(tokens);
-  const inputs: RelatedInput[] = articles.map((article, index) => ({
+  return articles.map((article, index) => ({
     id: index + 1,
     language,
     categoryId: null,
     sourceId: 1,
     tags: [],
     publishedAt: null,
-    profile: buildTermProfile(tokens[index], (term) => df.get(term) ?? 0, articles.length, tuning.profile.size, tuning.profile),
+    profile: buildTermProfile(tokens[index], (term) => df.get(term) ?? 0, articles.length, settings.size, settings),
     contentHash: createHash('sha1').update(normalizeText(article.text)).digest('hex'),
     title: article.headline,
   }));
-  const neighbours = inputs.map((target) => {
-    const pool = inputs
-      .filter((input) => input !== target)
-      .map((input) => ({ input, dot: profileOverlap(target.profile, input.profile).cosine }))
-      .filter(({ dot }) => dot > 0)
-      .sort((a, b) => b.dot - a.dot || a.input.id - b.input.id)
-      .slice(0, CANDIDATE_POOL)
-      .map(({ input }) => input);
-    return rankRelated(target, pool, RELATED_SHOWN, tuning.weights).map(({ id }) => id - 1);
-  });
-  return precision(articles, neighbours, RELATED_SHOWN);
+}
+
+/** Article indexes (id - 1) of the target's top RELATED_SHOWN, ranked from its CANDIDATE_POOL best profile matches as the indexer does. */
+export function rankedNeighbours(target: RelatedInput, inputs: readonly RelatedInput[], weights: RelatedWeights): number[] {
+  const pool = inputs
+    .filter((input) => input !== target)
+    .map((input) => ({ input, dot: profileOverlap(target.profile, input.profile).cosine }))
+    .filter(({ dot }) => dot > 0)
+    .sort((a, b) => b.dot - a.dot || a.input.id - b.input.id)
+    .slice(0, CANDIDATE_POOL)
+    .map(({ input }) => input);
+  return rankRelated(target, pool, RELATED_SHOWN, weights).map(({ id }) => id - 1);
 }
 
 export function baselinePrecision(articles: readonly CorpusArticle[], language: LanguageCode): number {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config';
-import { openCore } from '../composition-root';
+import { openCore, type Core } from '../composition-root';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
 import { rawTextRecord } from '../importing/raw-text.records';
 import type { ImportRecord, ImportSummary } from '../importing/import.types';
@@ -17,8 +17,13 @@ interface ImportCliOptions {
   strict: boolean;
   urlBase?: string;
   withoutCategories: boolean;
+  suggestCategories: boolean;
   chunkSize: string;
 }
+
+/** At most this many articles are listed by --suggest-categories (the count of the rest is printed). */
+const MAX_SUGGESTION_LINES = 1_000;
+const SUGGESTIONS_PER_ARTICLE = 3;
 
 export function registerImportCommand(program: Command): void {
   program
@@ -32,6 +37,7 @@ export function registerImportCommand(program: Command): void {
     .option('--strict', 'all-or-nothing per file: any failed record rolls the whole file back', false)
     .option('--url-base <url>', 'site that relative `url` values belong to, e.g. https://www.bbc.com')
     .option('--without-categories', 'ignore the category column', false)
+    .option('--suggest-categories', 'after importing, list the 3 likeliest categories of each imported article without one (nothing is assigned)', false)
     .option('--chunk-size <n>', 'articles per transaction', '500')
     .action(async (files: string[], options: ImportCliOptions) => {
       process.exitCode = await runImport(files, options);
@@ -63,6 +69,8 @@ async function runImport(files: string[], options: ImportCliOptions): Promise<nu
   const core = await openCore(loadConfig());
   const total: ImportSummary = { created: 0, updated: 0, unchanged: 0, failed: 0, failures: [], notes: [], elapsedMs: 0, articlesPerSecond: 0, rolledBack: false };
   const rolledBack: string[] = [];
+  const started = Date.now();
+  let suggestions: string[] = [];
   try {
     for (const file of files) {
       const bar = process.stderr.isTTY ? new SingleBar({ format: `${path.basename(file)} [{bar}] {percentage}% | {articles} articles`, hideCursor: true }, Presets.shades_classic) : null;
@@ -85,12 +93,14 @@ async function runImport(files: string[], options: ImportCliOptions): Promise<nu
       total.elapsedMs += summary.elapsedMs;
       if (summary.rolledBack) rolledBack.push(file);
     }
+    if (options.suggestCategories) suggestions = await suggestionLines(core, started);
   } finally {
     await core.close();
   }
   for (const note of total.notes) console.log(`${note.file}:${note.line}: note: ${note.message}`);
   for (const failure of total.failures) console.error(`${failure.file}:${failure.line}: ${failure.reason}`);
   for (const file of rolledBack) console.error(`${file}: nothing written (--strict): fix the line(s) above and import it again.`);
+  for (const line of suggestions) console.log(line);
   const written = total.created + total.updated + total.unchanged;
   const rate = total.elapsedMs > 0 ? Math.round((written * 1000) / total.elapsedMs) : written;
   console.log(
@@ -98,6 +108,19 @@ async function runImport(files: string[], options: ImportCliOptions): Promise<nu
       ` in ${(total.elapsedMs / 1000).toFixed(1)} s (${rate} articles/s).`,
   );
   return total.failed > 0 ? 1 : 0;
+}
+
+/** One line per imported article without a category: `#id [language] title: politics 0.82, business 0.09, ...`. */
+async function suggestionLines(core: Core, since: number): Promise<string[]> {
+  const report = await core.services.topics.suggestionsForWrittenSince(since, SUGGESTIONS_PER_ARTICLE, MAX_SUGGESTION_LINES + 1);
+  const lines = report.slice(0, MAX_SUGGESTION_LINES).map(({ article, suggestions }) => {
+    const shown = suggestions.length
+      ? suggestions.map(({ name, confidence }) => `${name} ${confidence.toFixed(2)}`).join(', ')
+      : `no suggestion (too few categorized ${article.language} articles indexed to learn from: run \`habari reindex\` after importing categorized ones)`;
+    return `suggested categories for #${article.id} [${article.language}] ${article.title}: ${shown}`;
+  });
+  if (report.length > MAX_SUGGESTION_LINES) lines.push(`(more articles without a category: the first ${MAX_SUGGESTION_LINES} are listed)`);
+  return lines;
 }
 
 function formatOf(file: string, format: 'raw' | 'tsv' | undefined): 'raw' | 'tsv' {

@@ -40,9 +40,25 @@ async function runReindex(options: ReindexCliOptions): Promise<number> {
         process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}related index: ${processed} articles (${rate}/s)${process.stderr.isTTY ? '' : '\n'}`);
       },
     };
+    await core.services.topics.refresh();
     const summary = options.all ? await indexer.reindexAll(drain) : await indexer.drain(drain);
+    // Topic models learn from indexed profiles, so they train after indexing; a new model queues the
+    // uncategorized articles, whose lists are then ranked again with it.
+    const trained = await core.services.topics.retrainStale();
+    for (const model of trained) {
+      console.log(
+        model.topics === null
+          ? `Topic model ${model.language}: too few categorized articles (${model.examples}) to learn from.`
+          : `Topic model ${model.language}: ${model.topics} topics learned from ${model.examples} categorized articles in ${(model.ms / 1000).toFixed(1)} s.`,
+      );
+    }
+    if (trained.some((model) => model.topics !== null)) {
+      const again = await indexer.drain(drain);
+      summary.processed += again.processed;
+      summary.elapsedMs += again.elapsedMs;
+    }
     if (process.stderr.isTTY && lastLine) process.stderr.write('\n');
-    console.log(`Indexed ${summary.processed} articles in ${(summary.elapsedMs / 1000).toFixed(1)} s (${summary.articlesPerSecond} articles/s); related lists are up to date.`);
+    console.log(`Indexed ${summary.processed} articles in ${(summary.elapsedMs / 1000).toFixed(1)} s; related lists are up to date.`);
     return 0;
   } finally {
     await core.close();

@@ -44,6 +44,7 @@ export const PAGINATED_LISTS: Readonly<Record<string, ListSize>> = {
   'Query.search': { default: 10, max: 50 },
   'Article.related': { default: 5, max: 20 },
   'Article.readMore': { default: 3, max: 20 },
+  'Article.suggestedCategories': { default: 3, max: 10 },
 };
 
 /**

@@ -11,11 +11,29 @@ import { NodeResolver } from './node.resolver';
 import { SearchResolver } from '../search/search.resolver';
 import { ArticleRelatedResolver } from '../related/related.resolver';
 import { SyncResolver } from '../sync/sync.resolver';
+import { ArticleTopicsResolver } from '../topics/topics.resolver';
 import { ArticleReadMoreResolver, ReadMoreMutationResolver } from '../readmore/readmore.resolver';
 import { ApiKeyResolver } from '../auth/auth.resolver';
 import { EditorialResolver } from '../editorial/editorial.resolver';
 
-export const resolvers = [ArticleResolver, ArticleConnectionResolver, CategoryResolver, SourceResolver, ImageResolver, NodeResolver, ArticleEventResolver, ImportResolver, SearchResolver, ArticleRelatedResolver, ArticleReadMoreResolver, ReadMoreMutationResolver, EditorialResolver, ApiKeyResolver, SyncResolver] as const;
+export const resolvers = [
+  ArticleResolver,
+  ArticleConnectionResolver,
+  CategoryResolver,
+  SourceResolver,
+  ImageResolver,
+  NodeResolver,
+  ArticleEventResolver,
+  ImportResolver,
+  SearchResolver,
+  ArticleRelatedResolver,
+  ArticleReadMoreResolver,
+  ReadMoreMutationResolver,
+  EditorialResolver,
+  ApiKeyResolver,
+  SyncResolver,
+  ArticleTopicsResolver,
+] as const;
 
 /** Our subscriptions bring their own streams (`subscribe`), so the pubSub type-graphql insists on is only a default. */
 export function buildHabariSchema(pubSub: PubSub = new MemoryPubSub()): Promise<GraphQLSchema> {

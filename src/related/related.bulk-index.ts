@@ -1,13 +1,13 @@
 import { ArticleStatus } from '../articles/article.enums';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
 import { BulkIndexStatements, isPublished, termKey, type QueueEntry } from './related.index-writes';
-import { CANDIDATE_POOL, RELATED_STORED, tokensOf } from './related.live-ranking';
+import { CANDIDATE_POOL, RELATED_STORED, tokensOf, withTopics } from './related.live-ranking';
 import { LanguageIndex } from './related.memory-index';
 import { buildTermProfile, compareTerms } from './related.profile';
 import { rankRelated } from './related.ranking';
 import { inputFields, type RelatedRepository } from './related.repository';
 import { rememberedCosine } from './related.similarity';
-import type { RelatedResult, TermWeight } from './related.types';
+import type { RelatedResult, TermWeight, TopicsOf } from './related.types';
 import { RELATED_WEIGHTS } from './related.weights';
 
 export interface BulkOptions {
@@ -19,6 +19,8 @@ export interface BulkOptions {
   shouldStop?: () => boolean;
   /** Between transactions (the server: requests run between them). */
   pause?: () => Promise<void>;
+  /** Topic distributions from src/topics, as the incremental indexer gives them to the ranking. */
+  topicsOf?: TopicsOf;
 }
 
 /** A backlog article that passed the count: ranked once every profile of the backlog exists. */
@@ -65,7 +67,7 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
       const page = targets.slice(start, start + options.pageSize);
       ranked += await related.transaction(async (manager) => {
         const statements = new BulkIndexStatements(manager);
-        const lists = rankInMemory(index, page);
+        const lists = rankInMemory(index, page, options.topicsOf);
         await statements.replaceLists(lists);
         const done = page.filter((entry) => lists.has(entry.articleId));
         const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => settled.has(id));
@@ -81,13 +83,17 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
 }
 
 /** Pass 3 for one page of targets: their candidates from memory, ranked as rankAgainstIndex ranks. */
-export function rankInMemory(index: LanguageIndex, page: readonly QueueEntry[]): Map<number, RelatedResult[]> {
+export function rankInMemory(index: LanguageIndex, page: readonly QueueEntry[], topicsOf?: TopicsOf): Map<number, RelatedResult[]> {
   const lists = new Map<number, RelatedResult[]>();
   const cosineOf = rememberedCosine();
+  const inputOf = (id: number) => {
+    const input = index.input(id);
+    return input ? withTopics(input, topicsOf) : undefined;
+  };
   for (const { articleId } of page) {
-    const target = index.input(articleId);
+    const target = inputOf(articleId);
     if (!target) continue; // unpublished since it was counted: queued again, the incremental indexer follows
-    const candidates = index.candidates(articleId, CANDIDATE_POOL).flatMap((id) => index.input(id) ?? []);
+    const candidates = index.candidates(articleId, CANDIDATE_POOL).flatMap((id) => inputOf(id) ?? []);
     lists.set(articleId, rankRelated(target, candidates, RELATED_STORED, RELATED_WEIGHTS, cosineOf));
   }
   return lists;

@@ -4,6 +4,7 @@ import { Article } from '../articles/article.entity';
 export enum RelatedSignal {
   SHARED_TERMS = 'SHARED_TERMS',
   SAME_CATEGORY = 'SAME_CATEGORY',
+  SAME_TOPIC = 'SAME_TOPIC',
   SHARED_TAGS = 'SHARED_TAGS',
   SAME_SOURCE = 'SAME_SOURCE',
   CLOSE_IN_TIME = 'CLOSE_IN_TIME',
@@ -23,6 +24,9 @@ export class RelatedReason {
 
   @Field(() => [String], { nullable: true, description: 'SHARED_TAGS: the tags both articles carry.' })
   tags?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'SAME_TOPIC: the topic (category name) both articles are most likely about, as the topic model learned it.' })
+  topic?: string | null;
 }
 
 @ObjectType({ description: 'An article related to another, with why.' })

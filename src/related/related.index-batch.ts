@@ -2,7 +2,7 @@ import { isPublished, termKey, type IndexSource, type PreviousIndex, type QueueE
 import { buildTermProfile, compareTerms } from './related.profile';
 import { RELATED_STORED, rankAgainstIndex, tokensOf } from './related.live-ranking';
 import { inputFields, type RelatedRepository } from './related.repository';
-import type { RelatedInput, RelatedResult, TermWeight } from './related.types';
+import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
 
 /**
  * One batch of the queue, inside one transaction:
@@ -17,7 +17,14 @@ import type { RelatedInput, RelatedResult, TermWeight } from './related.types';
  *    rank again (without cascade).
  * A large backlog goes through related.bulk-index.ts instead (same profiles, same lists).
  */
-export async function indexBatch(claimed: readonly QueueEntry[], reads: RelatedRepository, writes: RelatedIndexWrites, now: Date): Promise<void> {
+export async function indexBatch(
+  claimed: readonly QueueEntry[],
+  reads: RelatedRepository,
+  writes: RelatedIndexWrites,
+  now: Date,
+  /** Topic distributions from src/topics, given to every input the ranking sees. */
+  topicsOf?: TopicsOf,
+): Promise<void> {
   const ids = claimed.map((entry) => entry.articleId);
   const inBatch = new Set(ids);
   const previous = await writes.previousTermSets(ids);
@@ -34,7 +41,7 @@ export async function indexBatch(claimed: readonly QueueEntry[], reads: RelatedR
     await writes.removeFromLists(gone);
   }
 
-  const lists = await rankAgainstIndex(reads, new Map([...kept, ...reprofiled]));
+  const lists = await rankAgainstIndex(reads, new Map([...kept, ...reprofiled]), topicsOf);
   await writes.replaceLists(lists);
   for (const id of await neighboursToRankAgain(claimed, lists, writes, (id) => inBatch.has(id))) toQueue.add(id);
   const queue = [...toQueue].filter((id) => !inBatch.has(id)).sort((a, b) => a - b);

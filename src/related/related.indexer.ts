@@ -2,6 +2,7 @@ import { bulkIndex } from './related.bulk-index';
 import { indexBatch } from './related.index-batch';
 import { RelatedIndexWrites } from './related.index-writes';
 import type { RelatedRepository } from './related.repository';
+import type { TopicsOf } from './related.types';
 
 export interface DrainOptions {
   /** Queued articles per transaction. */
@@ -41,13 +42,15 @@ export class RelatedIndexer {
 
   private readonly clock: () => Date;
   private readonly bulkBacklog: number;
+  private readonly topicsOf?: TopicsOf;
 
   constructor(
     private readonly related: RelatedRepository,
-    options: { clock?: () => Date; bulkBacklog?: number } = {},
+    options: { clock?: () => Date; bulkBacklog?: number; topicsOf?: TopicsOf } = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.bulkBacklog = options.bulkBacklog ?? BULK_BACKLOG;
+    this.topicsOf = options.topicsOf;
   }
 
   /** Processes the queue until it is empty (including the neighbours it queues). */
@@ -85,6 +88,7 @@ export class RelatedIndexer {
           onBatch: options.onBatch,
           shouldStop: options.shouldStop,
           pause,
+          topicsOf: this.topicsOf,
         });
         batches += 1;
       }
@@ -107,7 +111,7 @@ export class RelatedIndexer {
     return this.related.transaction(async (manager) => {
       const writes = new RelatedIndexWrites(manager);
       const claimed = await writes.claim(size);
-      if (claimed.length) await indexBatch(claimed, this.related.on(manager), writes, this.clock());
+      if (claimed.length) await indexBatch(claimed, this.related.on(manager), writes, this.clock(), this.topicsOf);
       return claimed.length;
     });
   }

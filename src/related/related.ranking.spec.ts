@@ -188,3 +188,41 @@ describe('rankRelated', () => {
     expect(rankRelated(t, [...candidates].sort((a, b) => a.profile[0].weight - b.profile[0].weight), 12)).toEqual(expected);
   });
 });
+
+describe('rankRelated: SAME_TOPIC', () => {
+  const labels = [
+    { id: 1, name: 'Siasa' },
+    { id: 2, name: 'Michezo' },
+  ];
+  const topics = (siasa: number) => ({ topics: labels, probabilities: [siasa, 1 - siasa] });
+  const weights = only({ sharedTerms: 1, sameTopic: 3, sameTopicFloor: 0.1 });
+  const newArticle = article({ id: 1, profile: profile({ ruto: 3, bunge: 2, uwanja: 1 }), topics: topics(0.8) });
+
+  it.each([
+    ['a likely shared topic', 0.8, 1, 3 * (0.8 * 0.8 + 0.2 * 0.2), 'Siasa'],
+    ['a category against the guess', 1, 1, 3 * 0.8, 'Siasa'],
+    ['the other topic', 0, 1, 3 * 0.2, 'Michezo'],
+  ])('weighs %s by the chance both are on it', (_, candidateSiasa, __, weight, name) => {
+    const [result] = rankRelated(newArticle, [article({ profile: profile({ ruto: 1, uwanja: 1 }), topics: topics(candidateSiasa) })], 1, weights);
+    expect(result.reasons.find(({ signal }) => signal === 'SAME_TOPIC')).toEqual({ signal: 'SAME_TOPIC', weight: expect.closeTo(weight, 12), topic: name });
+  });
+
+  it('puts the candidate on the same topic first, even with fewer shared words', () => {
+    const sameWords = article({ id: 10, profile: profile({ ruto: 3, bunge: 2, mpira: 2 }), topics: topics(0) });
+    const sameTopic = article({ id: 11, profile: profile({ ruto: 1, kura: 3 }), topics: topics(1) });
+    expect(ids(rankRelated(newArticle, [sameWords, sameTopic], 2, weights))).toEqual([11, 10]);
+    expect(ids(rankRelated(newArticle, [sameWords, sameTopic], 2, { ...weights, sameTopic: 0 }))).toEqual([10, 11]);
+  });
+
+  it.each([
+    ['below the floor', { ...weights, sameTopicFloor: 0.5 }, topics(0.2)],
+    ['without a model for the candidate', weights, null],
+  ])('is not reported %s', (_, w, candidateTopics) => {
+    const [result] = rankRelated({ ...newArticle, topics: topics(0.9) }, [article({ profile: profile({ ruto: 1 }), topics: candidateTopics })], 1, w);
+    expect(result.reasons.map(({ signal }) => signal)).toEqual(['SHARED_TERMS']);
+  });
+
+  it('never lists a candidate on topic alone', () => {
+    expect(rankRelated(newArticle, [article({ profile: profile({ kura: 1 }), topics: topics(1) })], 5, weights)).toEqual([]);
+  });
+});

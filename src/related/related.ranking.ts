@@ -3,6 +3,8 @@
  *
  *   score = sharedTerms × (expanded_target · profile_candidate)   if they share a term
  *         + sameCategory                        if both have the same category
+ *         + sameTopic × Σ_c P_T(c)·P_C(c)       topic distributions (src/topics),
+ *                                               reported only while ≥ sameTopicFloor
  *         + sharedTags × |T ∩ C| / √(|T|·|C|)   tags compared normalised
  *         + sameSource                          if both have the same source
  *         + closeInTime × 0.5^(days apart / timeHalfLifeDays)
@@ -12,6 +14,14 @@
  * target's profile plus feedbackWeight × the mean profile of the feedbackArticles
  * candidates with the highest plain cosine, normalised again (related.feedback.ts):
  * it lifts articles on the same topic that share few words with a short target.
+ *
+ * A categorized article's topic distribution is its category; an uncategorized
+ * one gets the language's topic model's guess, so new wire copy finds the
+ * archive's articles on its topic. Where a model exists, topic agreement
+ * outweighs term similarity (sameTopic 3 against sharedTerms 1): lists are
+ * the candidates on the article's topic, ordered by their wording. Two
+ * articles of one category get both SAME_CATEGORY and SAME_TOPIC. SAME_TOPIC
+ * never lists a candidate alone.
  *
  * All numbers live in related.weights.ts. A candidate must share terms, tags or
  * the category: source and time only order articles that are related already.
@@ -25,6 +35,7 @@
  * ordered by id.
  */
 import { normalizeText } from '../text/text.normalize';
+import { topicAgreement } from '../topics/topics.similarity';
 import { isNearDuplicate, nearDuplicateGroups } from './related.duplicates';
 import { expandProfile, similarityTo } from './related.feedback';
 import { profileCosine, profileOverlap, type CosineOf, type ProfileOverlap } from './related.similarity';
@@ -33,7 +44,7 @@ import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
 
 const MAX_REASON_TERMS = 5;
 const DAY_MS = 86_400_000;
-const SIGNAL_ORDER: readonly RelatedSignal[] = ['SHARED_TERMS', 'SAME_CATEGORY', 'SHARED_TAGS', 'SAME_SOURCE', 'CLOSE_IN_TIME'];
+const SIGNAL_ORDER: readonly RelatedSignal[] = ['SHARED_TERMS', 'SAME_CATEGORY', 'SAME_TOPIC', 'SHARED_TAGS', 'SAME_SOURCE', 'CLOSE_IN_TIME'];
 const CONTENT_SIGNALS: ReadonlySet<RelatedSignal> = new Set(['SHARED_TERMS', 'SAME_CATEGORY', 'SHARED_TAGS']);
 
 export function rankRelated(
@@ -110,6 +121,10 @@ function reasonsFor(target: RelatedInput, candidate: RelatedInput, overlap: Prof
   }
   if (target.categoryId !== null && target.categoryId === candidate.categoryId && weights.sameCategory > 0) {
     reasons.push({ signal: 'SAME_CATEGORY', weight: weights.sameCategory });
+  }
+  if (target.topics && candidate.topics && weights.sameTopic > 0) {
+    const { similarity, topic } = topicAgreement(target.topics, candidate.topics);
+    if (topic && similarity >= weights.sameTopicFloor) reasons.push({ signal: 'SAME_TOPIC', weight: weights.sameTopic * similarity, topic: topic.name });
   }
   const tags = sharedTags(target.tags, candidate.tags);
   if (tags.shared.length > 0 && weights.sharedTags > 0) {

@@ -7,7 +7,7 @@ import { rankAgainstIndex, tokensOf } from './related.live-ranking';
 import type { RelatedLoaders } from './related.loaders';
 import { buildTermProfile } from './related.profile';
 import type { RelatedRepository, StoredRelated } from './related.repository';
-import type { RelatedInput } from './related.types';
+import type { RelatedInput, TermWeight, TopicsOf } from './related.types';
 
 export const MAX_RELATED = 20;
 
@@ -25,7 +25,11 @@ export class RelatedService {
   /** Per request (keyed by its loaders): articles not indexed yet, ranked together. */
   private readonly live = new WeakMap<RelatedReads, DataLoader<Article, StoredRelated[], number>>();
 
-  constructor(private readonly related: RelatedRepository) {}
+  constructor(
+    private readonly related: RelatedRepository,
+    /** Topic distributions (src/topics) for the on-the-fly ranking, as the indexer gets them. */
+    private readonly topicsOf?: TopicsOf,
+  ) {}
 
   relatedFor(article: Article, first: number, reads: RelatedReads): Promise<RelatedArticle[]> {
     if (!Number.isInteger(first) || first < 0 || first > MAX_RELATED) throw Errors.countOutOfRange('first', MAX_RELATED, first, 'related articles');
@@ -44,6 +48,19 @@ export class RelatedService {
       related.push({ article: target, score: entry.score, reasons: entry.reasons.map((reason) => ({ ...reason, signal: reason.signal as RelatedSignal })) });
     });
     return related;
+  }
+
+  /**
+   * The article's term profile from its current text, as the indexer builds
+   * it (counting the article in df): what topic suggestions classify.
+   */
+  async liveProfile(article: Article, reads: { articleBody: Pick<RelatedReads['articleBody'], 'load'> }): Promise<TermWeight[]> {
+    const bodyText = article.bodyText ?? (await reads.articleBody.load(article.id))?.bodyText ?? '';
+    const language = article.language as LanguageCode;
+    const tokens = tokensOf({ title: article.title, standfirst: article.standfirst, bodyText, language });
+    const df = await this.related.termFrequencies(language, [...new Set(tokens)]);
+    const docs = (await this.related.languageDocs([language])).get(language) ?? 0;
+    return buildTermProfile(tokens, (term) => (df.get(term) ?? 0) + 1, docs + 1);
   }
 
   private liveLoader(reads: RelatedReads): DataLoader<Article, StoredRelated[], number> {
@@ -95,7 +112,7 @@ export class RelatedService {
         profile,
       });
     });
-    const ranked = await rankAgainstIndex(this.related, targets);
+    const ranked = await rankAgainstIndex(this.related, targets, this.topicsOf);
     return articles.map((article) => ranked.get(article.id)!.map(({ id, score, reasons }) => ({ relatedId: id, score, reasons })));
   }
 }

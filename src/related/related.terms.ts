@@ -19,8 +19,10 @@ export function profileTokens(
   article: ProfileText,
   language: LanguageCode,
   titleRepeat: number = TERM_PROFILE.titleRepeat,
+  /** The bench compares other stemmers through this (bench/quality); production uses lightStem. */
+  stem: (term: string, language: LanguageCode) => string = lightStem,
 ): string[] {
-  const terms = (text: string) => contentTerms(tokenize(text, language), language).map((term) => lightStem(term, language));
+  const terms = (text: string) => contentTerms(tokenize(text, language), language).map((term) => stem(term, language));
   const title = terms(article.title);
   const rest = terms(`${article.standfirst ?? ''} ${article.body}`);
   const tokens: string[] = [];

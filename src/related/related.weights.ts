@@ -13,6 +13,10 @@ export interface RelatedWeights {
   feedbackWeight: number;
   /** Added when both articles have the same category. */
   sameCategory: number;
+  /** Multiplies the chance both articles are on the same topic, Σ_c P_a(c)·P_b(c) (0..1; see src/topics). */
+  sameTopic: number;
+  /** Topic agreement below this is not reported (nor scored). */
+  sameTopicFloor: number;
   /** Multiplies the tag overlap |A∩B| / sqrt(|A|·|B|) (0..1). */
   sharedTags: number;
   /** Added when both come from the same source. A tie-breaker, never a reason on its own. */
@@ -35,6 +39,12 @@ export const RELATED_WEIGHTS: Readonly<RelatedWeights> = Object.freeze({
   // Editorial signals are worth a fraction of a strong term match: a shared
   // category alone should not beat an article about the same people and places.
   sameCategory: 0.15,
+  // On the two-halves bench (bench/quality, half the articles categorized) topic
+  // agreement had to outweigh wording to help: new articles' precision@5 went
+  // from sw 0.650 / en 0.753 (0) to 0.700 / 0.840 (1) and 0.710 / 0.854 (3),
+  // the same way in all six languages (model sharpness 40).
+  sameTopic: 3,
+  sameTopicFloor: 0.1,
   sharedTags: 0.2,
   sameSource: 0.02,
   closeInTime: 0.1,

@@ -28,7 +28,7 @@ let keyCount = 0;
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const db = options.database ? { database: options.database, drop: async () => {} } : await createTestDatabase();
   const config = testConfig(db.database, { SEED_DEMO: options.seedDemo ? 'true' : 'false', ...options.env });
-  const app = await buildApp(config, { relatedIndexPollMs: 0, eventPruneEveryMs: 0, ...options.build });
+  const app = await buildApp(config, { relatedIndexPollMs: 0, eventPruneEveryMs: 0, topicRetrainCheckMs: 0, ...options.build });
   if (options.seedDemo) {
     await seedDemoIfEmpty(app, { perLanguage: options.perLanguage ?? 25 });
   }

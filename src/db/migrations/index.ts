@@ -5,6 +5,16 @@ import { SearchAutomerge1764300000000 } from './1764300000000-search-automerge';
 import { EventRetention1764400000000 } from './1764400000000-event-retention';
 import { KeysAndHistory1764500000000 } from './1764500000000-keys-and-history';
 import { EventPreviousScope1764600000000 } from './1764600000000-event-previous-scope';
+import { TopicModels1764700000000 } from './1764700000000-topic-models';
 
 /** Every migration, oldest first. Listed explicitly so tsc output and ts-jest agree. */
-export const migrations = [CoreSchema1732600000000, ArticleEvents1764100000000, SearchAndRelated1764200000000, SearchAutomerge1764300000000, EventRetention1764400000000, KeysAndHistory1764500000000, EventPreviousScope1764600000000];
+export const migrations = [
+  CoreSchema1732600000000,
+  ArticleEvents1764100000000,
+  SearchAndRelated1764200000000,
+  SearchAutomerge1764300000000,
+  EventRetention1764400000000,
+  KeysAndHistory1764500000000,
+  EventPreviousScope1764600000000,
+  TopicModels1764700000000,
+];

@@ -1,0 +1,145 @@
+import type { DataSource } from 'typeorm';
+import type { Article } from '../articles/article.entity';
+import { ArticleStatus } from '../articles/article.enums';
+import { ARTICLE_COLUMNS, articleFromRow } from '../articles/article.row';
+import { backgroundSql } from '../db/statement-counter';
+import { chunked, marks, runSql } from '../db/sql';
+import type { TermWeight } from '../related/related.types';
+import type { TopicExample } from './topics.model';
+
+const IN_LIST = 500;
+
+export interface StoredTopicModel {
+  language: string;
+  version: number;
+  trainedAt: number;
+  /** Categorized, indexed articles the language had when it was trained. */
+  labelled: number;
+  examples: number;
+  /** JSON, see topics.codec.ts. */
+  model: string;
+}
+
+/**
+ * Topic models and what they learn from: the only code that touches
+ * topic_models. Examples are the stored related profiles (article_terms) of
+ * published, categorized, indexed articles.
+ */
+export class TopicRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Per language, how many published articles with a category have a profile. */
+  async labelledCounts(): Promise<Map<string, number>> {
+    const rows = await runSql<{ language: string; n: number }>(
+      this.db,
+      backgroundSql(
+        `SELECT a.language, COUNT(*) AS n FROM articles a JOIN related_index ri ON ri.article_id = a.id
+         WHERE a.status = ? AND a.category_id IS NOT NULL GROUP BY a.language`,
+      ),
+      [ArticleStatus.PUBLISHED],
+    );
+    return new Map(rows.map((row) => [row.language, Number(row.n)]));
+  }
+
+  /** The `limit` most recently published categorized articles of the language, with their profiles. */
+  async trainingExamples(language: string, limit: number): Promise<TopicExample[]> {
+    const articles = await runSql<{ id: number; category_id: number }>(
+      this.db,
+      backgroundSql(
+        `SELECT a.id, a.category_id FROM articles a JOIN related_index ri ON ri.article_id = a.id
+         WHERE a.language = ? AND a.status = ? AND a.category_id IS NOT NULL
+         ORDER BY a.published_at DESC, a.id DESC LIMIT ?`,
+      ),
+      [language, ArticleStatus.PUBLISHED, limit],
+    );
+    const profiles = new Map<number, TermWeight[]>();
+    for (const chunk of chunked(articles.map((row) => Number(row.id)), IN_LIST)) {
+      const rows = await runSql<{ article_id: number; term: string; weight: number }>(
+        this.db,
+        backgroundSql(`SELECT article_id, term, weight FROM article_terms WHERE article_id IN (${marks(chunk.length)})`),
+        chunk,
+      );
+      for (const row of rows) {
+        const id = Number(row.article_id);
+        let profile = profiles.get(id);
+        if (!profile) profiles.set(id, (profile = []));
+        profile.push({ term: row.term, weight: Number(row.weight) });
+      }
+    }
+    return articles
+      .map((row) => ({ topic: Number(row.category_id), profile: profiles.get(Number(row.id)) ?? [] }))
+      .sort((a, b) => a.topic - b.topic);
+  }
+
+  /** Articles (with their text) without a category written (created or changed) at or after `since` (epoch ms): what an import reports suggestions for. */
+  async uncategorizedWrittenSince(since: number, limit: number): Promise<Article[]> {
+    const rows = await runSql(
+      this.db,
+      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.category_id IS NULL AND a.updated_at >= ? ORDER BY a.id LIMIT ?`,
+      [since, limit],
+    );
+    return rows.map(articleFromRow);
+  }
+
+  async categoryNames(ids: readonly number[]): Promise<Map<number, string>> {
+    if (!ids.length) return new Map();
+    const rows = await runSql<{ id: number; name: string }>(this.db, backgroundSql(`SELECT id, name FROM categories WHERE id IN (${marks(ids.length)})`), [...ids]);
+    return new Map(rows.map((row) => [Number(row.id), row.name]));
+  }
+
+  /** Replaces the language's model; its version moves on by one. */
+  async saveModel(model: Omit<StoredTopicModel, 'version'>): Promise<number> {
+    const [row] = await runSql<{ version: number }>(
+      this.db,
+      backgroundSql(
+        `INSERT INTO topic_models (language, version, trained_at, labelled, examples, model) VALUES (?, 1, ?, ?, ?, ?)
+         ON CONFLICT (language) DO UPDATE SET version = topic_models.version + 1, trained_at = excluded.trained_at,
+           labelled = excluded.labelled, examples = excluded.examples, model = excluded.model
+         RETURNING version`,
+      ),
+      [model.language, model.trainedAt, model.labelled, model.examples, model.model],
+    );
+    return Number(row.version);
+  }
+
+  /**
+   * Queues the language's published articles without a category for the
+   * related indexer to rank again (not to re-profile: no cascade), so their
+   * lists use a newly trained model. Articles already queued stay as queued.
+   */
+  async queueUncategorized(language: string, now: number): Promise<void> {
+    await runSql(
+      this.db,
+      backgroundSql(
+        `INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at)
+         SELECT a.id, FALSE, CAST(? AS BIGINT) FROM articles a JOIN related_index ri ON ri.article_id = a.id
+         WHERE a.language = ? AND a.status = ? AND a.category_id IS NULL
+         ON CONFLICT (article_id) DO NOTHING`,
+      ),
+      [now, language, ArticleStatus.PUBLISHED],
+    );
+  }
+
+  async deleteModel(language: string): Promise<void> {
+    await runSql(this.db, backgroundSql('DELETE FROM topic_models WHERE language = ?'), [language]);
+  }
+
+  /** Every language's model version and labelled count, without the models (a cheap poll). */
+  async modelVersions(): Promise<Map<string, { version: number; labelled: number }>> {
+    const rows = await runSql<{ language: string; version: number; labelled: number }>(this.db, backgroundSql('SELECT language, version, labelled FROM topic_models'));
+    return new Map(rows.map((row) => [row.language, { version: Number(row.version), labelled: Number(row.labelled) }]));
+  }
+
+  async loadModels(languages: readonly string[]): Promise<StoredTopicModel[]> {
+    if (!languages.length) return [];
+    const rows = await runSql(this.db, backgroundSql(`SELECT language, version, trained_at, labelled, examples, model FROM topic_models WHERE language IN (${marks(languages.length)})`), [...languages]);
+    return rows.map((row) => ({
+      language: String(row.language),
+      version: Number(row.version),
+      trainedAt: Number(row.trained_at),
+      labelled: Number(row.labelled),
+      examples: Number(row.examples),
+      model: String(row.model),
+    }));
+  }
+}

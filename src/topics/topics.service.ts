@@ -1,0 +1,162 @@
+import type { Article } from '../articles/article.entity';
+import type { Category } from '../categories/category.entity';
+import { Errors } from '../errors/error.catalogue';
+import type { RelatedInput, TermWeight } from '../related/related.types';
+import { decodeTopicModel, encodeTopicModel } from './topics.codec';
+import { TOPIC_MODEL, topicDistribution, trainTopicModel, type TopicModel, type TopicModelSettings } from './topics.model';
+import type { TopicRepository } from './topics.repository';
+import { oneHotTopics } from './topics.similarity';
+import type { ArticleTopics, TopicLabel } from './topics.types';
+
+export const MAX_SUGGESTIONS = 10;
+/** A model learns from at most this many of the language's latest categorized articles (bounded training time). */
+export const MAX_TRAINING_EXAMPLES = 50_000;
+/** Retrain when the language's categorized articles have grown (or shrunk) by this share since the last training. */
+export const RETRAIN_CHANGE = 0.1;
+
+export interface CategorySuggestion {
+  category: Category;
+  confidence: number;
+}
+
+export interface TrainingSummary {
+  language: string;
+  /** Null when the archive holds too few categorized articles for a model (any old one is removed). */
+  topics: number | null;
+  examples: number;
+  ms: number;
+}
+
+/** What suggestions need from the rest of the app, per request (the GraphQL loaders fit). */
+export interface SuggestionReads {
+  category: { loadMany(ids: readonly number[]): Promise<Array<Category | null | Error>> };
+  articleBody: { load(id: number): Promise<{ bodyText: string } | null> };
+}
+
+interface LoadedModel {
+  version: number;
+  model: TopicModel;
+  labels: TopicLabel[];
+}
+
+/**
+ * Topic models per language: trained from the archive's categorized articles,
+ * stored (topic_models), and held in memory by every process that ranks.
+ * `topicsOf` is the related ranking's topic input; `retrainStale` is what the
+ * background loop runs. Suggestions are only ever suggestions: nothing here
+ * assigns a category.
+ */
+export class TopicService {
+  private readonly loaded = new Map<string, LoadedModel>();
+  /** Languages that had too little to learn from, with their labelled count then: retried only when it changes enough. */
+  private readonly untrainable = new Map<string, number>();
+  private readonly clock: () => Date;
+  private readonly settings: TopicModelSettings;
+
+  constructor(
+    private readonly topics: TopicRepository,
+    /** The article's related profile: stored when indexed, computed as the indexer would otherwise. */
+    private readonly profileOf: (article: Article, reads: Pick<SuggestionReads, 'articleBody'>) => Promise<readonly TermWeight[]>,
+    options: { clock?: () => Date; settings?: TopicModelSettings } = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.settings = options.settings ?? TOPIC_MODEL;
+  }
+
+  /** The ranking's topic input: a categorized article is on its category, others get the model's distribution. */
+  readonly topicsOf = (input: Pick<RelatedInput, 'language' | 'categoryId' | 'profile'>): ArticleTopics | null => {
+    const loaded = this.loaded.get(input.language);
+    if (!loaded) return null;
+    if (input.categoryId != null) return oneHotTopics(loaded.labels, input.categoryId);
+    return { topics: loaded.labels, probabilities: topicDistribution(loaded.model, input.profile) };
+  };
+
+  /** Loads the models stored since this process last looked (another process may have trained them). */
+  async refresh(): Promise<void> {
+    const versions = await this.topics.modelVersions();
+    for (const language of this.loaded.keys()) if (!versions.has(language)) this.loaded.delete(language);
+    const stale = [...versions].filter(([language, { version }]) => this.loaded.get(language)?.version !== version).map(([language]) => language);
+    for (const stored of await this.topics.loadModels(stale)) {
+      this.loaded.set(stored.language, { version: stored.version, ...decodeTopicModel(stored.model) });
+    }
+  }
+
+  /** Trains the languages whose categorized archive changed by RETRAIN_CHANGE or more (or that have no model yet). */
+  async retrainStale(): Promise<TrainingSummary[]> {
+    const [counts, versions] = await Promise.all([this.topics.labelledCounts(), this.topics.modelVersions()]);
+    const due = [...new Set([...counts.keys(), ...versions.keys()])].sort().filter((language) => {
+      const now = counts.get(language) ?? 0;
+      const before = versions.get(language)?.labelled ?? this.untrainable.get(language);
+      if (before === undefined) return now >= this.settings.minExamples * this.settings.minTopics;
+      return Math.abs(now - before) >= Math.max(1, RETRAIN_CHANGE * before);
+    });
+    const summaries: TrainingSummary[] = [];
+    for (const language of due) summaries.push(await this.train(language, counts.get(language) ?? 0));
+    await this.refresh();
+    return summaries;
+  }
+
+  /** Trains one language now from its latest MAX_TRAINING_EXAMPLES categorized articles. */
+  async train(language: string, labelled?: number): Promise<TrainingSummary> {
+    const started = Date.now();
+    const examples = await this.topics.trainingExamples(language, MAX_TRAINING_EXAMPLES);
+    const model = trainTopicModel(examples, this.settings);
+    if (!model) {
+      this.untrainable.set(language, labelled ?? examples.length);
+      await this.topics.deleteModel(language);
+      return { language, topics: null, examples: examples.length, ms: Date.now() - started };
+    }
+    this.untrainable.delete(language);
+    const names = await this.topics.categoryNames(model.topics);
+    const labels = model.topics.map((id) => ({ id, name: names.get(id) ?? String(id) }));
+    const now = this.clock().getTime();
+    await this.topics.saveModel({
+      language,
+      trainedAt: now,
+      labelled: labelled ?? (await this.topics.labelledCounts()).get(language) ?? examples.length,
+      examples: model.examples,
+      model: encodeTopicModel(model, labels),
+    });
+    await this.refresh();
+    // Categorized articles' topics are their categories; the others' lists were ranked with the old guesses.
+    await this.topics.queueUncategorized(language, now);
+    return { language, topics: model.topics.length, examples: model.examples, ms: Date.now() - started };
+  }
+
+  /** For editors: the likeliest categories of an article that has none, most likely first. */
+  async suggestedCategories(article: Article, first: number, reads: SuggestionReads): Promise<CategorySuggestion[]> {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_SUGGESTIONS) throw Errors.countOutOfRange('first', MAX_SUGGESTIONS, first, 'suggested categories');
+    if (first === 0 || article.categoryId != null) return [];
+    const ranked = await this.suggest(article, reads);
+    const top = ranked.slice(0, first);
+    const categories = await reads.category.loadMany(top.map(({ id }) => id));
+    return top.flatMap(({ confidence }, index) => {
+      const category = categories[index];
+      return category && !(category instanceof Error) ? [{ category, confidence }] : [];
+    });
+  }
+
+  /**
+   * What `habari import --suggest-categories` reports: the uncategorized
+   * articles written since `since` (epoch ms), at most `limit`, each with its
+   * `first` likeliest categories (none where the language has no model).
+   */
+  async suggestionsForWrittenSince(since: number, first: number, limit: number): Promise<Array<{ article: Article; suggestions: Array<{ id: number; name: string; confidence: number }> }>> {
+    await this.refresh();
+    const articles = await this.topics.uncategorizedWrittenSince(since, limit);
+    const noLoads = { articleBody: { load: async () => null } };
+    const report = [];
+    for (const article of articles) report.push({ article, suggestions: (await this.suggest(article, noLoads)).slice(0, first) });
+    return report;
+  }
+
+  /** Every topic of the article's language with its probability, most likely first; [] without a model. */
+  async suggest(article: Article, reads: Pick<SuggestionReads, 'articleBody'>): Promise<Array<{ id: number; name: string; confidence: number }>> {
+    const loaded = this.loaded.get(article.language);
+    if (!loaded) return [];
+    const probabilities = topicDistribution(loaded.model, await this.profileOf(article, reads));
+    return loaded.labels
+      .map((label, index) => ({ ...label, confidence: probabilities[index] }))
+      .sort((a, b) => b.confidence - a.confidence || a.id - b.id);
+  }
+}
