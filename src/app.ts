@@ -145,6 +145,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         rateLimiter,
         maxBodyBytes: (identity) => (identity.isEditor ? maxEditorBodyBytes : maxBodyBytes),
         onLimited: (limit) => metrics.rateLimited.inc({ limit }),
+        onServedFromCache: (req) => logger.debug({ requestId: assignRequestId(req) }, 'answered from the response cache'),
       },
       caching,
     );

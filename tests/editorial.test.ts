@@ -83,7 +83,7 @@ describe('editorial mutations', () => {
     const before = await articleStamps(server.app.dataSource);
     const stale = await asEditor(UPDATE, { id: created.id, version: 1, input: { title: 'Kichwa cha mtu mwingine' } });
     expect(stale.data).toBeNull();
-    expect(stale.errors?.[0].extensions).toEqual({ code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 2 });
+    expect(stale.errors?.[0].extensions).toEqual({ code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 2, requestId: expect.any(String) });
     expect(stale.errors?.[0].message).toContain('send version 2');
     expect(await articleStamps(server.app.dataSource)).toEqual(before);
     expect((await asEditor(PUBLIC, { id: created.id })).data.article.title).toBe('Habari ya toleo');

@@ -94,7 +94,8 @@ describe('operations endpoints, request ids and metrics', () => {
     const before = await metrics();
     const count = (text: string) => sample(text, 'habari_graphql_request_duration_seconds_count', { operation_name: 'LatestList', operation_type: 'query' }) ?? 0;
     const errors = (text: string, code: string) => sample(text, 'habari_graphql_errors_total', { code }) ?? 0;
-    for (let i = 0; i < 3; i += 1) expect(((await (await post({ query: LIST })).json()) as any).errors).toBeUndefined();
+    // Three different documents of one operation: the response cache answers repeats before Apollo (counted as cache hits).
+    for (let i = 0; i < 3; i += 1) expect(((await (await post({ query: `${LIST} # ${i}` })).json()) as any).errors).toBeUndefined();
     await post({ query: '{ articles(first: -1) { totalCount } }' });
     await post({ query: '{ articles(first: 500) { totalCount } }' });
     await post({ query: '{ nope }' });
@@ -123,15 +124,26 @@ describe('operations endpoints, request ids and metrics', () => {
     expect(text).toContain('# TYPE habari_rate_limited_total counter');
   });
 
-  it('counts cache hits and misses and rate-limited requests that other features report', async () => {
-    server.app.metrics.cacheHits.inc({ cache: 'response' });
-    server.app.metrics.cacheHits.inc({ cache: 'response' });
-    server.app.metrics.cacheMisses.inc({ cache: 'response' });
-    server.app.metrics.rateLimited.inc({ limit: 'anonymous' });
-    const text = await metrics();
-    expect(sample(text, 'habari_cache_hits_total', { cache: 'response' })).toBe(2);
-    expect(sample(text, 'habari_cache_misses_total', { cache: 'response' })).toBe(1);
-    expect(sample(text, 'habari_rate_limited_total', { limit: 'anonymous' })).toBe(1);
+  it('counts cache hits and misses, and requests the rate limit refused', async () => {
+    const hits = (text: string) => sample(text, 'habari_cache_hits_total', { cache: 'response' }) ?? 0;
+    const misses = (text: string) => sample(text, 'habari_cache_misses_total', { cache: 'response' }) ?? 0;
+    const before = await metrics();
+    const query = { query: '{ categories(language: "sw") { slug } }' };
+    for (let i = 0; i < 3; i += 1) expect((await post(query)).status).toBe(200);
+    const after = await metrics();
+    expect(misses(after) - misses(before)).toBe(1);
+    expect(hits(after) - hits(before)).toBe(2);
+
+    const limited = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '1' } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await fetch(`${limited.url}/graphql?query=%7B__typename%7D`, { headers: { 'apollo-require-preflight': '1' } })).status);
+      expect(statuses).toEqual([200, 429, 429]);
+      const text = await (await fetch(`${limited.url}/metrics`)).text();
+      expect(sample(text, 'habari_rate_limited_total', { limit: 'requests_per_minute' })).toBe(2);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('gauges websocket connections and subscriptions, and counts events delivered', async () => {

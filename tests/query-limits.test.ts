@@ -51,14 +51,14 @@ describe('limits on every operation, before any resolver runs', () => {
     const cost = errors![1];
     expect(cost.message).toContain('570,000 cost units');
     expect(cost.message).toContain('the limit is 2,000');
-    expect(cost.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', cost: 570_000, limit: 2000 });
+    expect(cost.extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', cost: 570_000, limit: 2000, requestId: expect.any(String) });
   });
 
   it('refuses one alias of the bomb on cost alone', async () => {
     const { status, errors, statements } = await post(ALIAS_BOMB.replace(/ a1: [\s\S]*/, ' }'));
     expect(status).toBe(400);
     expect(statements).toBe(0);
-    expect(errors).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', cost: 5700, limit: 2000 } })]);
+    expect(errors).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY', cost: 5700, limit: 2000, requestId: expect.any(String) } })]);
   });
 
   it('counts `first` given in variables, so a variable cannot hide a large page', async () => {

@@ -126,6 +126,8 @@ export function requestKey(req: IncomingMessage, url: URL, body: unknown): strin
     if (query != null && typeof query !== 'string') return null;
     if (operationName != null && typeof operationName !== 'string') return null;
     if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+    // A request Apollo would refuse must never be answered from the cache: only a missing or object `extensions` is keyed.
+    if (extensions != null && (typeof extensions !== 'object' || Array.isArray(extensions))) return null;
     return ResponseCache.keyOf({
       query: query as string | undefined,
       hash: persistedHash(extensions),

@@ -72,6 +72,15 @@ describe('etags', () => {
     expect(etagMatches(header, etag)).toBe(expected);
   });
 
+  it('keys no operation whose variables nest too deep to key safely (Apollo answers it)', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i += 1) deep = { a: deep };
+    expect(ResponseCache.keyOf({ query: '{ __typename }', variables: { deep } })).toBeNull();
+    let shallow: unknown = 1;
+    for (let i = 0; i < 10; i += 1) shallow = [shallow];
+    expect(ResponseCache.keyOf({ query: '{ __typename }', variables: { shallow } })).toMatch(/\|\{"shallow":\[{10}1\]{10}\}\|/);
+  });
+
   it('stableJson sorts object keys at every depth and keeps array order', () => {
     expect(stableJson({ b: 1, a: { d: [3, 1], c: null } })).toBe('{"a":{"c":null,"d":[3,1]},"b":1}');
   });

@@ -66,7 +66,14 @@ export class ResponseCache {
   static keyOf(ref: OperationRef): string | null {
     const hash = ref.query ? sha256(ref.query) : ref.hash && /^[0-9a-f]{64}$/i.test(ref.hash) ? ref.hash.toLowerCase() : null;
     if (!hash) return null;
-    return `${hash}|${ref.operationName ?? ''}|${ref.variables ? stableJson(ref.variables) : ''}|${ref.variant ?? ''}`;
+    let variables = '';
+    try {
+      variables = ref.variables ? stableJson(ref.variables) : '';
+    } catch (error) {
+      if (error instanceof TooDeepToKey) return null; // left to Apollo, which refuses it
+      throw error;
+    }
+    return `${hash}|${ref.operationName ?? ''}|${variables}|${ref.variant ?? ''}`;
   }
 
   ticket(): CacheTicket {
@@ -152,8 +159,18 @@ export function etagOf(body: Buffer): string {
 
 /** JSON with object keys sorted, so `{a,b}` and `{b,a}` are one key. */
 export function stableJson(value: unknown): string {
+  return stableJsonWithin(value, MAX_KEY_DEPTH);
+}
+
+/** Variables nested deeper than this are never keyed (no real operation needs it; a hostile one would overflow the stack). */
+const MAX_KEY_DEPTH = 64;
+
+export class TooDeepToKey extends Error {}
+
+function stableJsonWithin(value: unknown, depth: number): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (depth === 0) throw new TooDeepToKey();
+  if (Array.isArray(value)) return `[${value.map((item) => stableJsonWithin(item, depth - 1)).join(',')}]`;
   const keys = Object.keys(value as Record<string, unknown>).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJsonWithin((value as Record<string, unknown>)[k], depth - 1)}`).join(',')}}`;
 }

@@ -14,6 +14,8 @@ export interface HttpGuards {
   maxBodyBytes(identity: RequestIdentity): number;
   /** Told each time a limit refuses a request (metrics): `requests_per_minute` or `body_bytes`. */
   onLimited?(limit: 'requests_per_minute' | 'body_bytes'): void;
+  /** Told when the response cache answered, before any GraphQL work (logs: Apollo's hooks never see the request). */
+  onServedFromCache?(req: IncomingMessage): void;
 }
 
 /**
@@ -61,7 +63,7 @@ export function createGraphQLHttpHandler<TContext extends BaseContext>(
       }
     }
     // A cached public answer goes out here, before any GraphQL work (see src/caching).
-    if (caching?.serveFromCache(req, res, url, body)) return;
+    if (caching?.serveFromCache(req, res, url, body)) return guards.onServedFromCache?.(req);
     const exchange = caching?.begin(req, url, body);
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
