@@ -9,7 +9,6 @@ import type { Config } from './config';
 import { openCore, SERVER_BACKGROUND_TIMINGS, startLiveWork, type BackgroundTimings, type Repositories, type Services } from './composition-root';
 import type { StatementCounter } from './db/statement-counter';
 import { HttpCaching } from './caching/cache.http';
-import { invalidateForEvents } from './caching/cache.invalidation';
 import { cacheScopePlugin } from './caching/cache.plugin';
 import { recordCacheDependencies } from './caching/cache.schema';
 import type { CacheScope } from './caching/cache.scope';
@@ -17,6 +16,7 @@ import { createErrorFormatter } from './graphql/format-error';
 import { createLoaders, type GraphQLContext } from './graphql/context';
 import { createQueryLimits } from './graphql/query-limits';
 import { buildHabariSchema } from './graphql/schema';
+import { Errors } from './errors/error.catalogue';
 import { createGraphQLHttpHandler, sendJson } from './http/graphql-http.handler';
 import { createRateLimiter } from './limits/rate-limit';
 import { requestIdentity } from './limits/request-identity';
@@ -85,7 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const cache = services.responseCache;
     if (cache) {
       // Changes by other instances and the CLI, as the feed reads them from the outbox.
-      live.feed.watch((records) => invalidateForEvents(cache, records));
+      live.feed.watch((records) => services.cacheInvalidator?.readFromOutbox(records));
       cache.onLookup = (hit) => (hit ? metrics.cacheHits : metrics.cacheMisses).inc({ cache: 'response' });
     }
     const schema = recordCacheDependencies(await buildHabariSchema(core.events));
@@ -193,6 +193,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       feed: live.feed,
       articleEvents: live.articleEvents,
       baseContext: context,
+      // Sockets are keyed by address (or by a key sent as a header); the key in connection_init is checked after.
+      admitUpgrade: async (req) => {
+        const { clientKey } = await requestIdentity(req, config, services.auth.principalOf);
+        const decision = await rateLimiter.consume(clientKey);
+        if (decision.allowed) return null;
+        metrics.rateLimited.inc({ limit: 'requests_per_minute' });
+        const error = Errors.rateLimited(rateLimiter.perMinute, decision.retryAfterSeconds);
+        return { message: error.message, extensions: error.extensions, retryAfterSeconds: decision.retryAfterSeconds };
+      },
       authenticate: (authorization) => services.auth.authenticate(authorization),
       formatError: (formatted, error) => {
         const result = formatSubscriptionError(formatted, error);

@@ -12,7 +12,7 @@ import { ArticleWriteRepository } from './articles/article-write.repository';
 import { ArticleWriteService, type ArticleChangeHook } from './articles/article-write.service';
 import { CategoryRepository } from './categories/category.repository';
 import { CategoryService } from './categories/category.service';
-import { invalidateForEvents } from './caching/cache.invalidation';
+import { EventInvalidator } from './caching/cache.invalidation';
 import { ResponseCache } from './caching/response-cache';
 import { openDatabase } from './db/data-source';
 import { StatementCounter } from './db/statement-counter';
@@ -74,15 +74,16 @@ export type Repositories = ReturnType<typeof createRepositories>;
  * search, write its subscription event (announced on `events` once
  * committed), queue it for the related index.
  */
-export function articleChangeHooks(events: ArticleEventBus, responseCache: ResponseCache | null = null): ArticleChangeHook[] {
+export function articleChangeHooks(events: ArticleEventBus, cacheInvalidator: EventInvalidator | null = null): ArticleChangeHook[] {
   // The response cache drops what this process changed right after the commit, before the write answers.
-  const onCommitted = responseCache ? (record: ArticleEventRecord) => invalidateForEvents(responseCache, [record]) : undefined;
+  const onCommitted = cacheInvalidator ? (record: ArticleEventRecord) => cacheInvalidator.committedHere(record) : undefined;
   return [searchIndexHook(), articleEventOutbox(createAnnouncer(events), onCommitted), relatedQueueHook(), historyHook()];
 }
 
 export function createServices(repositories: Repositories, config: Config, events: ArticleEventBus) {
   const responseCache = config.responseCacheBytes > 0 ? new ResponseCache(config.responseCacheBytes) : null;
-  const writer = new ArticleWriteService(articleChangeHooks(events, responseCache));
+  const cacheInvalidator = responseCache ? new EventInvalidator(responseCache) : null;
+  const writer = new ArticleWriteService(articleChangeHooks(events, cacheInvalidator));
   // Suggestions classify an article's current text; the ranking asks topics for distributions.
   const topics: TopicService = new TopicService(repositories.topics, (article, reads) => related.liveProfile(article, reads));
   const related: RelatedService = new RelatedService(repositories.related, topics.topicsOf);
@@ -102,6 +103,8 @@ export function createServices(repositories: Repositories, config: Config, event
     sync: new SyncService(repositories.articleEvents, config.eventRetentionDays),
     /** Public answers in memory (null when RESPONSE_CACHE_BYTES=0); see src/caching. */
     responseCache,
+    /** Drops cached answers for each outbox event once: at this process's commit, or when the feed reads another writer's. */
+    cacheInvalidator,
   };
 }
 export type Services = ReturnType<typeof createServices>;

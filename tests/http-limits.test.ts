@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 const gql = (server: TestServer, init: { body?: string; headers?: Record<string, string> } = {}) =>
@@ -65,6 +66,29 @@ describe('rate limit keyed by API key', () => {
       expect((await gql(fresh)).status).toBe(429);
     } finally {
       await fresh.close();
+    }
+  });
+});
+
+describe('rate limit on websocket connections', () => {
+  it('counts each upgrade like a request and refuses the one over the limit with 429 before any socket opens', async () => {
+    const server = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const open = () =>
+        new Promise<number>((resolve) => {
+          const socket = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+          socket.once('open', () => {
+            socket.close();
+            resolve(101);
+          });
+          socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+          socket.once('error', () => undefined);
+        });
+      const statuses = [await open(), await open(), await open()];
+      expect(statuses).toEqual([101, 101, 429]);
+      expect((await gql(server)).status).toBe(429);
+    } finally {
+      await server.close();
     }
   });
 });

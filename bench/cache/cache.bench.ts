@@ -28,7 +28,7 @@ const GET_HEADERS = { 'apollo-require-preflight': 'true', accept: 'application/j
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-bench-cache-'));
   const file = path.join(dir, 'bench.sqlite');
-  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${file}`) };
+  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${file}`) };
   const app = await buildApp(config);
   const seeded = await seedDemoIfEmpty(app);
   await app.services.relatedIndexer.drain({ batchSize: 500 });

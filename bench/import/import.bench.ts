@@ -114,7 +114,7 @@ async function measure(run: () => Promise<number>): Promise<Rate> {
 }
 
 async function runHabari(files: GeneratedFile[], dbFile: string, withHooks: boolean): Promise<number> {
-  const config: Config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${dbFile}`) };
+  const config: Config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${dbFile}`) };
   const core = await openCore(config);
   const importer = withHooks ? core.services.importer : new ImportService(core.repositories.writes, new ArticleWriteService([]));
   try {

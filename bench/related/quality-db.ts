@@ -25,7 +25,7 @@ import { relatedPrecision, RELATED_SHOWN } from '../quality/quality.measures';
  */
 async function main(corpusDirectory: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-quality-db-'));
-  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${path.join(dir, 'quality.sqlite')}`) };
+  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${path.join(dir, 'quality.sqlite')}`) };
   const core = await openCore(config);
   try {
     const truth = new Map<number, { language: string; category: string }>();

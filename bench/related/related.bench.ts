@@ -31,7 +31,7 @@ const TARGET_P99_MS = 25;
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-related-bench-'));
-  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${path.join(dir, 'bench.sqlite')}`) };
+  const config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', SEED_DEMO: 'false' }), database: parseDatabaseUrl(`sqlite:${path.join(dir, 'bench.sqlite')}`) };
   const app = await buildApp(config, { relatedIndexPollMs: 0 });
   try {
     console.log(`bench/related: ${TOTAL} articles, SQLite`);

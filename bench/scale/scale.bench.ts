@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-scale-bench-'));
   const file = path.join(dir, 'scale.sqlite');
   const url = process.env.BENCH_DATABASE_URL ?? `sqlite:${file}`;
-  const config: Config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', SEED_DEMO: 'false' }), database: parseDatabaseUrl(url) };
+  const config: Config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', SEED_DEMO: 'false' }), database: parseDatabaseUrl(url) };
   const sqlite = !process.env.BENCH_DATABASE_URL;
   console.log(`bench/scale: ${TOTAL} articles, ${sqlite ? 'SQLite' : 'PostgreSQL'}`);
   let peak = 0;

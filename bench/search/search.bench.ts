@@ -36,7 +36,7 @@ async function main(): Promise<void> {
 }
 
 async function open(file: string): Promise<Core> {
-  return openCore({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error' }), database: parseDatabaseUrl(`sqlite:${file}`) });
+  return openCore({ ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0' }), database: parseDatabaseUrl(`sqlite:${file}`) });
 }
 
 async function importFile(core: Core, file: string, language: LanguageCode): Promise<void> {

@@ -53,6 +53,8 @@ export interface SubscriptionServerDeps {
   articleEvents: ArticleEventService;
   /** Gets the upgrade request, so a connection's operations share its request id. */
   baseContext: (req?: http.IncomingMessage) => Promise<GraphQLContext>;
+  /** Checked before a socket is accepted (the rate limit): null admits it, else it is refused with 429 and this error. */
+  admitUpgrade?: (req: http.IncomingMessage) => Promise<UpgradeRefusal | null>;
   /** The principal of connection_init's `authorization` ("Bearer <key>"); throws for a wrong key. */
   authenticate: (authorization: unknown) => Promise<Principal | null>;
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -62,6 +64,12 @@ export interface SubscriptionServerDeps {
   /** Called for every result sent to a client (metrics). */
   onDelivered?: () => void;
   limits?: Partial<SubscriptionLimits>;
+}
+
+export interface UpgradeRefusal {
+  message: string;
+  extensions: Record<string, unknown>;
+  retryAfterSeconds: number;
 }
 
 export interface SubscriptionServer {
@@ -92,7 +100,22 @@ export function startSubscriptionServer(deps: SubscriptionServerDeps): Subscript
       socket.end(`HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    const upgrade = () => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    if (!deps.admitUpgrade) return upgrade();
+    // Opening a connection counts against the client's rate limit like any request: a flood of sockets is refused with 429.
+    deps.admitUpgrade(req).then(
+      (refusal) => {
+        if (!refusal) return upgrade();
+        const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: refusal.extensions }] });
+        socket.end(
+          `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${refusal.retryAfterSeconds}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        );
+      },
+      (error: unknown) => {
+        deps.logger.error({ err: error }, 'admitting a websocket upgrade failed');
+        socket.destroy();
+      },
+    );
   };
   deps.server.on('upgrade', onUpgrade);
 
