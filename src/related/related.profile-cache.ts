@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { TermWeight } from './related.types';
 
 interface Entry {
@@ -13,40 +14,30 @@ interface Entry {
  * while its related_index.indexed_at still matches, so a profile rewritten by
  * another process (or a rolled-back batch) is read again. Least recently used
  * entries go first once the cache holds `maxTerms` terms in all (about 45
- * bytes each: 5 million is ~225 MB, 50,000 profiles of 100 terms).
+ * bytes each: 5 million is ~225 MB, 50,000 profiles of 100 terms): an
+ * lru-cache bounded by size, each entry's size its term count.
  */
 export class ProfileCache {
-  private readonly entries = new Map<number, Entry>();
-  private terms = 0;
+  private readonly entries: LRUCache<number, Entry>;
 
-  constructor(readonly maxTerms = 5_000_000) {}
+  constructor(readonly maxTerms = 5_000_000) {
+    this.entries = new LRUCache<number, Entry>({ maxSize: maxTerms, sizeCalculation: (entry) => Math.max(1, entry.terms.length) });
+  }
 
   get(articleId: number, indexedAt: number): TermWeight[] | undefined {
     const entry = this.entries.get(articleId);
     if (!entry || entry.indexedAt !== indexedAt) return undefined;
-    this.entries.delete(articleId);
-    this.entries.set(articleId, entry);
     return entry.terms.map((term, index) => ({ term, weight: entry.weights[index] }));
   }
 
   set(articleId: number, indexedAt: number, profile: readonly TermWeight[]): void {
-    this.delete(articleId);
     // Terms the tokenizer cut from an article's text can be slices that keep the whole text alive;
     // strings parsed from JSON are new.
     const terms: string[] = JSON.parse(JSON.stringify(profile.map(({ term }) => term)));
     this.entries.set(articleId, { indexedAt, terms, weights: Float64Array.from(profile, ({ weight }) => weight) });
-    this.terms += terms.length;
-    while (this.terms > this.maxTerms && this.entries.size > 1) this.delete(this.entries.keys().next().value!);
   }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  private delete(articleId: number): void {
-    const entry = this.entries.get(articleId);
-    if (!entry) return;
-    this.entries.delete(articleId);
-    this.terms -= entry.terms.length;
   }
 }
