@@ -7,8 +7,8 @@ describe('profileTokens', () => {
     ]);
   });
 
-  it('applies the light stemmer', () => {
-    expect(profileTokens({ title: 'Elections', body: 'Les élections' }, 'fr', 1)).toEqual(['election', 'election']);
+  it('applies the language\'s stemmer (French: Snowball)', () => {
+    expect(profileTokens({ title: 'Elections', body: 'Les élections' }, 'fr', 1)).toEqual(['elect', 'elect']);
     expect(profileTokens({ title: 'የኢትዮጵያ', body: 'ኢትዮጵያ' }, 'am', 1)).toEqual(['ኢትዮጵያ', 'ኢትዮጵያ']);
   });
 
