@@ -136,6 +136,8 @@ describe('article event subscriptions over graphql-ws', () => {
   // SQLite has one writer at a time, so ids commit in order there by construction.
   (testDialect === 'postgres' ? it : it.skip)('loses nothing when concurrent transactions would commit event ids out of order', async () => {
     await createArticles(server.app, [articleDraft({ title: 'Maandalizi' })]); // category and source exist: no row-lock waits below
+    // The feed has handed out the preparation's event: a subscriber without `after` starts after it.
+    await server.app.subscriptions.feed.poll();
     const sub = subscribe(client(), PUBLISHED);
     await subscribers(1);
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
