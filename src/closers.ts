@@ -13,11 +13,6 @@ export class Closers {
     this.stack.push({ name, close });
   }
 
-  /** Names in the order they will close: for logs and tests. */
-  get order(): string[] {
-    return this.stack.map((entry) => entry.name).reverse();
-  }
-
   close(): Promise<void> {
     this.closing ??= (async () => {
       for (const { name, close } of [...this.stack].reverse()) {
