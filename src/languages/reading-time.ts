@@ -1,3 +1,4 @@
+import { CodePointTable } from '../text/code-point-table';
 import { LANGUAGES, isSupportedLanguage } from './language.catalogue';
 
 const DEFAULT_WORDS_PER_MINUTE = 200;
@@ -24,12 +25,12 @@ const LETTER_OR_MARK = 1;
 const DIGIT = 2; // \p{N}: also joins "3,5" and "3.5"
 const APOSTROPHE = 3;
 const SEPARATOR = 4; // . and , between digits
-// An array for the first 12,288 code points (Latin, Ethiopic, punctuation), a map beyond.
-const TABLE_SIZE = 0x3000;
-const classTable = new Int8Array(TABLE_SIZE).fill(-1);
-const classes = new Map<number, number>();
 const WORD_CHARACTER = /^[\p{L}\p{M}]$/u;
 const NUMBER_CHARACTER = /^\p{N}$/u;
+const classes = new CodePointTable((codePoint) => {
+  const character = String.fromCodePoint(codePoint);
+  return NUMBER_CHARACTER.test(character) ? DIGIT : WORD_CHARACTER.test(character) ? LETTER_OR_MARK : OTHER;
+});
 
 function classOf(codePoint: number): number {
   if (codePoint < 0x80) {
@@ -38,16 +39,7 @@ function classOf(codePoint: number): number {
     if (codePoint === 0x27) return APOSTROPHE;
     return codePoint === 0x2e || codePoint === 0x2c ? SEPARATOR : OTHER;
   }
-  if (codePoint === 0x2019) return APOSTROPHE;
-  const inTable = codePoint < TABLE_SIZE;
-  let known = inTable ? classTable[codePoint] : classes.get(codePoint) ?? -1;
-  if (known === -1) {
-    const character = String.fromCodePoint(codePoint);
-    known = NUMBER_CHARACTER.test(character) ? DIGIT : WORD_CHARACTER.test(character) ? LETTER_OR_MARK : OTHER;
-    if (inTable) classTable[codePoint] = known;
-    else classes.set(codePoint, known);
-  }
-  return known;
+  return codePoint === 0x2019 ? APOSTROPHE : classes.get(codePoint);
 }
 
 export function countWords(text: string, _language: string): number {

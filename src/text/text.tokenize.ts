@@ -1,6 +1,7 @@
 import type { LanguageCode } from '../languages/language.catalogue';
 import { foldCharacters, normalizeText } from './text.normalize';
 import { LETTER_OR_DIGIT_RUNS } from './text.patterns';
+import { CodePointTable } from './code-point-table';
 
 const segmenters = new Map<LanguageCode, Intl.Segmenter>();
 
@@ -56,28 +57,17 @@ export function tokenize(text: string, language: LanguageCode): string[] {
 const BREAK = 0;
 const OTHER_SCRIPT = 1;
 type Folded = string | typeof BREAK | typeof OTHER_SCRIPT;
-// An array for the first 12,288 code points (Latin, Ethiopic, punctuation:
-// nearly every character of our languages), a map beyond.
-const TABLE_SIZE = 0x3000;
-const foldedTable: Array<Folded | Folded[] | undefined> = new Array(TABLE_SIZE);
-const foldedByCodePoint = new Map<number, Folded | Folded[]>();
 const LATIN_OR_ETHIOPIC_WORD_CHARACTER = /^(?:\p{Nd}|(?=\p{L})[\p{Script=Latin}\p{Script=Ethiopic}])$/u;
 const ANY_LETTER = /^\p{L}$/u;
 
-function foldedCharacter(codePoint: number): Folded | Folded[] {
-  let folded = codePoint < TABLE_SIZE ? foldedTable[codePoint] : foldedByCodePoint.get(codePoint);
-  if (folded === undefined) {
-    const parts = [...foldCharacters(String.fromCodePoint(codePoint))].map((ch): Folded => {
-      if (LATIN_OR_ETHIOPIC_WORD_CHARACTER.test(ch)) return ch;
-      return ANY_LETTER.test(ch) ? OTHER_SCRIPT : BREAK;
-    });
-    if (parts.every((part) => typeof part === 'string')) folded = parts.join('');
-    else folded = parts.length === 1 ? parts[0] : parts;
-    if (codePoint < TABLE_SIZE) foldedTable[codePoint] = folded;
-    else foldedByCodePoint.set(codePoint, folded);
-  }
-  return folded;
-}
+const foldedCharacters = new CodePointTable((codePoint): Folded | Folded[] => {
+  const parts = [...foldCharacters(String.fromCodePoint(codePoint))].map((ch): Folded => {
+    if (LATIN_OR_ETHIOPIC_WORD_CHARACTER.test(ch)) return ch;
+    return ANY_LETTER.test(ch) ? OTHER_SCRIPT : BREAK;
+  });
+  if (parts.every((part) => typeof part === 'string')) return parts.join('');
+  return parts.length === 1 ? parts[0] : parts;
+});
 
 /**
  * The same tokens as tokenizeSegmented, in one pass over the characters, for
@@ -117,7 +107,7 @@ function scanLatinOrEthiopic(text: string): string[] | null {
     }
     const codePoint = lower.codePointAt(i) as number;
     if (codePoint > 0xffff) i += 1;
-    const folded = foldedCharacter(codePoint);
+    const folded = foldedCharacters.get(codePoint);
     if (typeof folded === 'string') {
       word += folded;
       continue;
