@@ -93,14 +93,14 @@ export function createServices(repositories: Repositories, config: Config, event
     importer: new ImportService(repositories.writes, writer),
     categories: new CategoryService(repositories.categories),
     sources: new SourceService(repositories.sources),
-    search: new SearchService(repositories.search),
+    search: new SearchService(repositories.search, repositories.articles),
     related,
     relatedIndexer: new RelatedIndexer(repositories.related, { topicsOf: topics.topicsOf }),
     topics,
-    readMore: new ReadMoreService(repositories.readMore, related, config.publicBaseUrl),
+    readMore: new ReadMoreService(repositories.readMore, repositories.articles, related, config.publicBaseUrl),
     auth: new AuthService(repositories.apiKeys),
     editorial: new EditorialService(repositories.writes, writer, repositories.articles, repositories.history),
-    sync: new SyncService(repositories.articleEvents, config.eventRetentionDays),
+    sync: new SyncService(repositories.articleEvents, repositories.articles, config.eventRetentionDays),
     /** Public answers in memory (null when RESPONSE_CACHE_BYTES=0); see src/caching. */
     responseCache,
     /** Drops cached answers for each outbox event once: at this process's commit, or when the feed reads another writer's. */
@@ -178,6 +178,7 @@ export async function startLiveWork(core: Core, options: LiveWorkOptions): Promi
   }
   const feed = new ArticleEventFeed(
     repositories.articleEvents,
+    repositories.articles,
     core.events,
     () => createLoaders(repositories),
     {

@@ -22,7 +22,7 @@ const date = (value: unknown): Date => new Date(Number(value));
 /**
  * A database row (either dialect) as an Article entity; PostgreSQL returns
  * BIGINT as text. Rows read with the summary columns leave `body` and
- * `bodyText` undefined.
+ * `bodyText` undefined (the indexer's rows add `body_text` alone).
  */
 export function articleFromRow(row: Row): Article {
   const article = new Article();
@@ -31,10 +31,8 @@ export function articleFromRow(row: Row): Article {
   article.language = row.language as string;
   article.title = row.title as string;
   article.standfirst = (row.standfirst as string | null) ?? null;
-  if (row.body !== undefined) {
-    article.body = JSON.parse(row.body as string);
-    article.bodyText = row.body_text as string;
-  }
+  if (row.body !== undefined) article.body = JSON.parse(row.body as string);
+  if (row.body_text !== undefined) article.bodyText = row.body_text as string;
   article.status = row.status as ArticleStatus;
   article.publishedAt = row.published_at == null ? null : date(row.published_at);
   article.createdAt = date(row.created_at);

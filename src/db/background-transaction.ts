@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { dialectOf } from './sql';
 import { markAsBackground, runAsSqliteBackground } from './statement-counter';
+import { UnitOfWork } from './unit-of-work';
 
 /**
  * A transaction for work no request caused (indexers, outbox pruning): its
@@ -18,4 +19,20 @@ export async function backgroundTransaction<T>(db: DataSource | EntityManager, w
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * A unit of work in a background transaction: the indexer's batches get
+ * repositories bound to it (`unit.get(...)`), never the transaction handle.
+ */
+export async function runBackgroundUnitOfWork<T>(db: DataSource | EntityManager, work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+  let unit: UnitOfWork | null = null;
+  const result = await backgroundTransaction(db, async (manager) => {
+    unit = new UnitOfWork(manager);
+    const value = await work(unit);
+    await unit.runBeforeCommit();
+    return value;
+  });
+  (unit as UnitOfWork | null)?.runCommitted();
+  return result;
 }

@@ -20,6 +20,7 @@ interface DeferredWork {
  */
 export class UnitOfWork {
   private readonly bound = new Map<BoundRepository<unknown>, unknown>();
+  private readonly boundByKey = new WeakMap<object, unknown>();
   /** Deferred work per savepoint level: a rolled-back savepoint drops its own, a released one hands it to its parent. */
   private readonly levels: DeferredWork[] = [{ beforeCommit: [], afterCommit: [] }];
 
@@ -31,6 +32,20 @@ export class UnitOfWork {
     if (!repository) {
       repository = new type(this.manager);
       this.bound.set(type, repository);
+    }
+    return repository;
+  }
+
+  /**
+   * For a repository that carries state across transactions (a cache): its
+   * copy bound to this transaction, made once per unit by `create`. Only
+   * repositories call it (the manager never leaves them).
+   */
+  bind<R>(key: object, create: (manager: EntityManager) => R): R {
+    let repository = this.boundByKey.get(key) as R | undefined;
+    if (!repository) {
+      repository = create(this.manager);
+      this.boundByKey.set(key, repository);
     }
     return repository;
   }

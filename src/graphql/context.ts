@@ -20,6 +20,8 @@ export interface ArticleBody {
 
 export interface Loaders extends RelatedLoaders, ReadMoreLoaders {
   article: DataLoader<number, Article | null>;
+  /** Published articles without bodies, for lists of links (related, read more); bodies load on demand (articleBody). */
+  articleSummary: DataLoader<number, Article | null>;
   articleBody: DataLoader<number, ArticleBody | null>;
   category: DataLoader<number, Category | null>;
   source: DataLoader<number, Source | null>;
@@ -44,6 +46,7 @@ export interface GraphQLContext extends CacheScopeHolder {
 export function createLoaders(repositories: Repositories): Loaders {
   return {
     article: byIdLoader((ids) => repositories.articles.findPublishedByIds(ids)),
+    articleSummary: byIdLoader((ids) => repositories.articles.findPublishedSummaries(ids)),
     articleBody: byIdLoader((ids) => repositories.articles.findBodies(ids)),
     articleUpdatedBy: byIdLoader((ids) => repositories.articles.findUpdatedBy(ids)),
     category: byIdLoader((ids) => repositories.categories.findByIds(ids)),
@@ -53,6 +56,6 @@ export function createLoaders(repositories: Repositories): Loaders {
       (await repositories.images.findInlineByArticleIds(ids)).map(({ articleId, image }) => ({ key: articleId, value: image })),
     ),
     ...createRelatedLoaders(repositories.related),
-    ...createReadMoreLoaders(repositories.readMore),
+    ...createReadMoreLoaders(repositories.readMore, repositories.articles),
   };
 }

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { Article } from '../articles/article.entity';
+import type { ArticleRepository } from '../articles/article.repository';
 import type { Category } from '../categories/category.entity';
 import { Errors } from '../errors/error.catalogue';
 import type { RelatedReads, RelatedService } from '../related/related.service';
@@ -26,6 +27,7 @@ export interface ReadMoreReads extends RelatedReads, ReadMoreLoaders {
 export class ReadMoreService {
   constructor(
     private readonly readMore: ReadMoreRepository,
+    private readonly articles: ArticleRepository,
     private readonly related: RelatedService,
     private readonly publicBaseUrl: string,
   ) {}
@@ -79,11 +81,11 @@ export class ReadMoreService {
 
   /** Replaces an article's curated links (editors only: the resolver checks). */
   async setLinks(articleId: number, inputs: readonly LinkInput[]): Promise<Article> {
-    const article = await this.readMore.findArticle(articleId);
+    const article = await this.articles.findById(articleId);
     if (!article) throw Errors.notFound('The article');
     const links = parseReadMoreLinks(inputs, articleId);
     const linked = links.flatMap((link) => (link.targetArticleId == null ? [] : [link.targetArticleId]));
-    const existing = await this.readMore.existingArticleIds(linked);
+    const existing = await this.articles.existingIds(linked);
     links.forEach((link, index) => {
       if (link.targetArticleId != null && !existing.has(link.targetArticleId)) {
         throw Errors.invalidArgument(`links[${index}].articleId`, 'names no article: pass the `id` of an existing Article.');

@@ -65,8 +65,8 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
     const targets = backlog.filter((entry) => entry.language === language);
     for (let start = 0; start < targets.length && !options.shouldStop?.(); start += options.pageSize) {
       const page = targets.slice(start, start + options.pageSize);
-      ranked += await related.transaction(async (manager) => {
-        const statements = new BulkIndexStatements(manager);
+      ranked += await related.transaction(async (unit) => {
+        const statements = unit.get(BulkIndexStatements);
         const lists = rankInMemory(index, page, options.topicsOf);
         await statements.replaceLists(lists);
         const done = page.filter((entry) => lists.has(entry.articleId));
@@ -104,8 +104,8 @@ async function countTerms(related: RelatedRepository, options: BulkOptions): Pro
   const backlog: BacklogEntry[] = [];
   let after = 0;
   while (!options.shouldStop?.()) {
-    const page = await related.transaction(async (manager) => {
-      const statements = new BulkIndexStatements(manager);
+    const page = await related.transaction(async (unit) => {
+      const statements = unit.get(BulkIndexStatements);
       const entries = await statements.queuePage(after, options.pageSize);
       if (!entries.length) return entries;
       const ids = entries.map((entry) => entry.articleId);
@@ -152,9 +152,9 @@ async function profileAll(related: RelatedRepository, backlog: readonly BacklogE
   let profiled = 0;
   for (let start = 0; start < backlog.length && !options.shouldStop?.(); start += options.pageSize) {
     const ids = backlog.slice(start, start + options.pageSize).map((entry) => entry.articleId);
-    await related.transaction(async (manager) => {
-      const statements = new BulkIndexStatements(manager);
-      const reads = related.on(manager);
+    await related.transaction(async (unit) => {
+      const statements = unit.get(BulkIndexStatements);
+      const reads = related.on(unit);
       const [sources, previous] = [await statements.sources(ids), await statements.previousTermSets(ids)];
       const published = ids.filter((id) => isPublished(sources.get(id)) && previous.has(id));
       const tokens = new Map(published.map((id) => [id, tokensOf(sources.get(id)!)]));
@@ -190,11 +190,11 @@ async function loadLanguage(related: RelatedRepository, language: string, option
   const index = new LanguageIndex();
   let after = 0;
   for (;;) {
-    const done = await related.transaction(async (manager) => {
-      const statements = new BulkIndexStatements(manager);
-      const rows = await statements.indexedPage(language, after, LOAD_PAGE);
-      if (!rows.length) return true;
-      const [first, last] = [Number(rows[0].id), Number(rows[rows.length - 1].id)];
+    const done = await related.transaction(async (unit) => {
+      const statements = unit.get(BulkIndexStatements);
+      const { articles: rows, lastId: last } = await statements.indexedPage(language, after, LOAD_PAGE);
+      if (last === null) return true;
+      const first = after + 1;
       const profiles = new Map<number, TermWeight[]>();
       for (const row of await statements.profileRows(language, first, last)) {
         const id = Number(row.article_id);
@@ -204,11 +204,11 @@ async function loadLanguage(related: RelatedRepository, language: string, option
       }
       for (const row of rows) {
         // candidateIds joins article_terms: an article without a profile is never a candidate.
-        const profile = profiles.get(Number(row.id));
+        const profile = profiles.get(row.id);
         if (profile) index.add({ ...inputFields(row), published: row.status === ArticleStatus.PUBLISHED }, profile);
       }
       after = last;
-      return rows.length < LOAD_PAGE;
+      return false;
     });
     await options.pause?.();
     if (done) break;
@@ -216,9 +216,9 @@ async function loadLanguage(related: RelatedRepository, language: string, option
   const df = new Map<string, number>();
   const vocabulary = index.vocabulary();
   for (let start = 0; start < vocabulary.length; start += 50_000) {
-    await related.transaction(async (manager) => {
+    await related.transaction(async (unit) => {
       const slice = vocabulary.slice(start, start + 50_000);
-      for (const [term, value] of await related.on(manager).termFrequencies(language, slice)) df.set(term, value);
+      for (const [term, value] of await related.on(unit).termFrequencies(language, slice)) df.set(term, value);
     });
     await options.pause?.();
   }

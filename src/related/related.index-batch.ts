@@ -119,7 +119,7 @@ async function reprofile(
     const language = languageOf(id);
     const profile = buildTermProfile(tokens.get(id)!, (term) => df.get(termKey(language, term)) ?? 0, docs.get(language) ?? 0);
     profiles.set(id, profile);
-    targets.set(id, { ...inputFields(sources.get(id)!.row), profile });
+    targets.set(id, { ...inputFields(sources.get(id)!), profile });
   }
   await writes.replaceProfiles(ids, profiles);
   const saved = published.map((id) => ({

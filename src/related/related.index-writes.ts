@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
+import { ArticleRepository } from '../articles/article.repository';
 import { chunked, dialectOf, marks, runSql, sqlBoolean } from '../db/sql';
 import type { RelatedResult, TermWeight } from './related.types';
 
@@ -11,16 +13,8 @@ export interface QueueEntry {
   enqueuedAt: number;
 }
 
-/** What the indexer reads of an article to profile it. */
-export interface IndexSource {
-  id: number;
-  status: string;
-  language: string;
-  title: string;
-  standfirst: string | null;
-  bodyText: string;
-  row: Record<string, unknown>;
-}
+/** What the indexer reads of an article to profile it: every column but the body's JSON (ArticleRepository.findForIndexing). */
+export type IndexSource = Article;
 
 /** What related_index held for an article before this batch. */
 export interface PreviousIndex {
@@ -85,28 +79,15 @@ export class RelatedIndexWrites {
   }
 
   async sources(ids: readonly number[]): Promise<Map<number, IndexSource>> {
-    const sources = new Map<number, IndexSource>();
-    for (const chunk of chunked(ids, IN_LIST)) {
-      const rows = await runSql(
-        this.manager,
-        `SELECT a.id, a.status, a.language, a.title, a.standfirst, a.body_text, a.category_id, a.source_id, a.tags, a.published_at, a.content_hash
-         FROM articles a WHERE a.id IN (${marks(chunk.length)})`,
-        chunk,
-      );
-      for (const row of rows) {
-        sources.set(Number(row.id), {
-          id: Number(row.id),
-          status: row.status as string,
-          language: row.language as string,
-          title: row.title as string,
-          standfirst: (row.standfirst as string | null) ?? null,
-          bodyText: row.body_text as string,
-          row,
-        });
-      }
-    }
-    return sources;
+    return new Map((await this.articles.findForIndexing(ids)).map((article) => [article.id, article]));
   }
+
+  /** Articles read in this transaction, through their one owner. */
+  protected get articles(): ArticleRepository {
+    return (this.articleReads ??= new ArticleRepository(this.manager));
+  }
+
+  private articleReads?: ArticleRepository;
 
   /** The term sets the articles were last counted with (related_index.terms). */
   async previousTermSets(ids: readonly number[]): Promise<Map<number, PreviousIndex>> {
@@ -259,15 +240,21 @@ export class RelatedIndexWrites {
 
 /** The bulk build's reads and writes (related.bulk-index.ts), in the same transaction style. */
 export class BulkIndexStatements extends RelatedIndexWrites {
-  /** A page of one language's indexed articles, by id, with the ranking's fields and their status. */
-  async indexedPage(language: string, afterId: number, limit: number): Promise<Array<Record<string, unknown>>> {
-    return runSql(
-      this.manager,
-      `SELECT a.id, a.status, a.language, a.category_id, a.source_id, a.tags, a.published_at, a.content_hash, a.title
-       FROM related_index r JOIN articles a ON a.id = r.article_id
-       WHERE r.language = ? AND r.article_id > ? ORDER BY r.article_id LIMIT ?`,
-      [language, afterId, limit],
-    );
+  /**
+   * A page of one language's indexed articles, by id (summaries, any status),
+   * and the last id the page covered: an indexed article deleted since keeps
+   * the page moving.
+   */
+  async indexedPage(language: string, afterId: number, limit: number): Promise<{ articles: Article[]; lastId: number | null }> {
+    const ids = (
+      await runSql<{ article_id: number }>(this.manager, 'SELECT article_id FROM related_index WHERE language = ? AND article_id > ? ORDER BY article_id LIMIT ?', [
+        language,
+        afterId,
+        limit,
+      ])
+    ).map((row) => Number(row.article_id));
+    const articles = (await this.articles.findSummaries(ids)).sort((a, b) => a.id - b.id);
+    return { articles, lastId: ids.length ? ids[ids.length - 1] : null };
   }
 
   /** The stored profiles of articles `fromId`..`toId` of one language (as the candidate search sees them). */

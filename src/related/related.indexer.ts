@@ -108,10 +108,10 @@ export class RelatedIndexer {
   }
 
   private runBatch(size: number): Promise<number> {
-    return this.related.transaction(async (manager) => {
-      const writes = new RelatedIndexWrites(manager);
+    return this.related.transaction(async (unit) => {
+      const writes = unit.get(RelatedIndexWrites);
       const claimed = await writes.claim(size);
-      if (claimed.length) await indexBatch(claimed, this.related.on(manager), writes, this.clock(), this.topicsOf);
+      if (claimed.length) await indexBatch(claimed, this.related.on(unit), writes, this.clock(), this.topicsOf);
       return claimed.length;
     });
   }

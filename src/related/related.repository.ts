@@ -1,9 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
-import { ARTICLE_SUMMARY_COLUMNS, articleFromRow } from '../articles/article.row';
-import { backgroundTransaction } from '../db/background-transaction';
+import { ArticleRepository } from '../articles/article.repository';
+import { runBackgroundUnitOfWork } from '../db/background-transaction';
 import { chunked, marks, runSql } from '../db/sql';
+import type { UnitOfWork } from '../db/unit-of-work';
 import { backgroundSql } from '../db/statement-counter';
 import type { LanguageCode } from '../languages/language.catalogue';
 import { compareTerms } from './related.profile';
@@ -18,7 +19,6 @@ export interface StoredRelated {
 }
 
 type Runner = DataSource | EntityManager;
-type Row = Record<string, unknown>;
 
 const IN_LIST = 500;
 const TERMS_PER_STATEMENT = 5_000;
@@ -29,19 +29,24 @@ export const SEARCH_TERMS = 30;
 const CANDIDATE_TARGETS = 20;
 
 /**
- * The related-articles index, read side; `on(manager)` gives the same reads
- * inside the indexer's transaction. Everything here is a read except the
- * queue inserts, which writers call in their own transaction.
+ * The related-articles index, read side; `on(unit)` gives the same reads
+ * inside the indexer's unit of work. Everything here is a read except the
+ * queue inserts, which writers call in their own transaction. Articles
+ * themselves load through ArticleRepository.
  */
 export class RelatedRepository {
+  private readonly articles: ArticleRepository;
+
   constructor(
     private readonly db: Runner,
     private readonly profiles = new ProfileCache(),
-  ) {}
+  ) {
+    this.articles = new ArticleRepository(db);
+  }
 
-  /** The same repository on a transaction's manager, sharing the profile cache. */
-  on(manager: EntityManager): RelatedRepository {
-    return new RelatedRepository(manager, this.profiles);
+  /** The same repository bound to a unit of work's transaction, sharing the profile cache. */
+  on(unit: UnitOfWork): RelatedRepository {
+    return unit.bind(this, (manager) => new RelatedRepository(manager, this.profiles));
   }
 
   /** What the indexer just wrote, so ranking the next articles need not read it back. */
@@ -49,9 +54,9 @@ export class RelatedRepository {
     this.profiles.set(articleId, indexedAt, profile);
   }
 
-  /** The indexer's transactions: background work, kept out of per-request statement counts. */
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return backgroundTransaction(this.db, work);
+  /** The indexer's units of work: background transactions, kept out of per-request statement counts. */
+  transaction<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+    return runBackgroundUnitOfWork(this.db, work);
   }
 
   /**
@@ -160,29 +165,31 @@ export class RelatedRepository {
   async relatedInputs(ids: readonly number[]): Promise<RelatedInput[]> {
     const inputs: RelatedInput[] = [];
     for (const chunk of chunked([...new Set(ids)], IN_LIST)) {
-      const rows = await runSql(
+      const indexed = await runSql<{ article_id: number; indexed_at: number }>(
         this.db,
-        `SELECT a.id, a.language, a.category_id, a.source_id, a.tags, a.published_at, a.content_hash, a.title, ri.indexed_at
-         FROM articles a JOIN related_index ri ON ri.article_id = a.id WHERE a.id IN (${marks(chunk.length)}) AND a.status = ?`,
-        [...chunk, ArticleStatus.PUBLISHED],
+        `SELECT article_id, indexed_at FROM related_index WHERE article_id IN (${marks(chunk.length)})`,
+        chunk,
       );
+      if (!indexed.length) continue;
+      const indexedAt = new Map(indexed.map((row) => [Number(row.article_id), Number(row.indexed_at)]));
+      const articles = await this.articles.findPublishedSummaries([...indexedAt.keys()]);
       const profiles = new Map<number, readonly TermWeight[]>();
       const missing: Array<{ id: number; indexedAt: number }> = [];
-      for (const row of rows) {
-        const [id, indexedAt] = [Number(row.id), Number(row.indexed_at)];
-        const profile = this.profiles.get(id, indexedAt);
+      for (const { id } of articles) {
+        const version = indexedAt.get(id)!;
+        const profile = this.profiles.get(id, version);
         if (profile) profiles.set(id, profile);
-        else missing.push({ id, indexedAt });
+        else missing.push({ id, indexedAt: version });
       }
       if (missing.length) {
         const read = await this.readProfiles(missing.map(({ id }) => id));
-        for (const { id, indexedAt } of missing) {
+        for (const { id, indexedAt: version } of missing) {
           const profile = read.get(id) ?? [];
-          this.profiles.set(id, indexedAt, profile);
+          this.profiles.set(id, version, profile);
           profiles.set(id, profile);
         }
       }
-      for (const row of rows) inputs.push({ ...inputFields(row), profile: profiles.get(Number(row.id))! });
+      for (const article of articles) inputs.push({ ...inputFields(article), profile: profiles.get(article.id)! });
     }
     return inputs.sort((a, b) => a.id - b.id);
   }
@@ -216,19 +223,6 @@ export class RelatedRepository {
     return this.queuedCount();
   }
 
-  /** Published articles without their bodies (lists of links rarely show them; see article.row.ts). */
-  async publishedSummaries(ids: readonly number[]): Promise<Article[]> {
-    const articles: Article[] = [];
-    for (const chunk of chunked(ids, IN_LIST)) {
-      const rows = await runSql(this.db, `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${marks(chunk.length)}) AND a.status = ?`, [
-        ...chunk,
-        ArticleStatus.PUBLISHED,
-      ]);
-      articles.push(...rows.map(articleFromRow));
-    }
-    return articles;
-  }
-
   async hasQueued(): Promise<boolean> {
     return (await runSql(this.db, backgroundSql('SELECT article_id FROM related_queue LIMIT 1'))).length > 0;
   }
@@ -239,16 +233,16 @@ export class RelatedRepository {
   }
 }
 
-/** The ranking's view of an article row (everything but the profile). */
-export function inputFields(row: Row): Omit<RelatedInput, 'profile'> {
+/** The ranking's view of an article (everything but the profile). */
+export function inputFields(article: Article): Omit<RelatedInput, 'profile'> {
   return {
-    id: Number(row.id),
-    language: row.language as LanguageCode,
-    categoryId: row.category_id == null ? null : Number(row.category_id),
-    sourceId: row.source_id == null ? null : Number(row.source_id),
-    tags: JSON.parse(row.tags as string),
-    publishedAt: row.published_at == null ? null : new Date(Number(row.published_at)),
-    contentHash: row.content_hash as string,
-    title: row.title as string,
+    id: article.id,
+    language: article.language as LanguageCode,
+    categoryId: article.categoryId,
+    sourceId: article.sourceId,
+    tags: article.tags,
+    publishedAt: article.publishedAt,
+    contentHash: article.contentHash,
+    title: article.title,
   };
 }

@@ -14,6 +14,8 @@ export const MAX_RELATED = 20;
 /** The per-request loaders related reads go through (see graphql/context). */
 export interface RelatedReads extends RelatedLoaders {
   articleBody: DataLoader<number, { bodyText: string } | null>;
+  /** The request's one loader of published article summaries (graphql/context): links of every kind share it. */
+  articleSummary: DataLoader<number, Article | null>;
 }
 
 /**

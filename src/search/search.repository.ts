@@ -1,13 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { dialectOf, marks, runSql } from '../db/sql';
+import { dialectOf, runSql } from '../db/sql';
 import { publishedWhere, type ArticleListFilter } from '../articles/article.list-sql';
-import { ARTICLE_COLUMNS, articleFromRow } from '../articles/article.row';
-import type { Article } from '../articles/article.entity';
 import { toFts5Match } from './search.fts5';
 import { toTsQuery } from './search.tsquery';
 
-export interface SearchRow {
-  article: Article;
+export interface RankedId {
+  id: number;
   score: number;
 }
 
@@ -15,27 +13,18 @@ export interface SearchRow {
  * The search index, per dialect: SQLite FTS5 with bm25 (title 10, standfirst
  * 4, body 1), PostgreSQL tsvector/GIN with ts_rank weighted the same way.
  * Terms are always bound parameters built by toFts5Match/toTsQuery, never
- * spliced into SQL.
+ * spliced into SQL. Answers ids and scores only: the articles load through
+ * ArticleRepository, and which articles a filter admits is articles'
+ * own rule (publishedWhere).
  */
 export class SearchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Ranks ids first and loads the winning rows after: ranking touches only the
-   * index and the small columns the filters need, never the bodies of every match.
+   * One page of matching ids, best first. Ranking touches only the index and
+   * the small columns the filters need, never the bodies of every match.
    */
-  async search(terms: string[], filter: ArticleListFilter, limit: number, offset: number): Promise<SearchRow[]> {
-    const ranked = await this.rank(terms, filter, limit, offset);
-    if (!ranked.length) return [];
-    const rows = await runSql(this.dataSource, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (${marks(ranked.length)})`, ranked.map((r) => r.id));
-    const byId = new Map(rows.map((row) => [Number(row.id), row]));
-    return ranked.flatMap(({ id, score }) => {
-      const row = byId.get(id);
-      return row ? [{ article: articleFromRow(row), score }] : [];
-    });
-  }
-
-  private async rank(terms: string[], filter: ArticleListFilter, limit: number, offset: number): Promise<Array<{ id: number; score: number }>> {
+  async rank(terms: string[], filter: ArticleListFilter, limit: number, offset: number): Promise<RankedId[]> {
     const where = publishedWhere(filter);
     const rows =
       dialectOf(this.dataSource) === 'postgres'

@@ -1,5 +1,7 @@
+import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import type { ArticleListFilter } from '../articles/article.list-sql';
+import type { ArticleRepository } from '../articles/article.repository';
 import { Errors } from '../errors/error.catalogue';
 import { assertLanguage, type LanguageCode } from '../languages/language.catalogue';
 import { toConnection } from '../pagination/connection';
@@ -7,7 +9,7 @@ import { decodeCursor, encodeCursor } from '../pagination/cursor';
 import { pageSize } from '../pagination/page-request';
 import { SearchQueryError } from './search.errors';
 import { parseSearchQuery } from './search.query';
-import type { SearchRepository } from './search.repository';
+import type { RankedId, SearchRepository } from './search.repository';
 import { buildSnippet } from './search.snippet';
 import type { SearchConnection } from './search.types';
 
@@ -19,7 +21,10 @@ const CURSOR_ORDER = 'RELEVANCE';
 const MAX_SEARCH_OFFSET = 1000;
 
 export class SearchService {
-  constructor(private readonly index: SearchRepository) {}
+  constructor(
+    private readonly index: SearchRepository,
+    private readonly articles: ArticleRepository,
+  ) {}
 
   async search(query: string, language: string | null, filter: ArticleListFilter, first: number | null, after: string | null): Promise<SearchConnection> {
     assertLanguage(language);
@@ -44,13 +49,22 @@ export class SearchService {
       throw error;
     }
     const scoped: ArticleListFilter = { ...filter, language: language ?? filter.language ?? null };
-    const rows = size === 0 ? [] : await this.index.search(terms, scoped, size + 1, offset);
+    const rows = size === 0 ? [] : await this.load(await this.index.rank(terms, scoped, size + 1, offset));
     const hits = rows.slice(0, size);
     const edges = hits.map((row, index) => ({
       cursor: encodeCursor({ order: CURSOR_ORDER, value: offset + index + 1, id: row.article.id }),
       node: { article: row.article, score: row.score, snippet: snippetFor(row.article, terms) },
     }));
     return toConnection(edges, { hasNextPage: rows.length > size, hasPreviousPage: offset > 0 }, () => this.index.count(terms, scoped));
+  }
+
+  /** The ranked articles in rank order (bodies included: snippets quote them). */
+  private async load(ranked: readonly RankedId[]): Promise<Array<{ article: Article; score: number }>> {
+    const articles = new Map((await this.articles.findByIds(ranked.map(({ id }) => id))).map((article) => [article.id, article]));
+    return ranked.flatMap(({ id, score }) => {
+      const article = articles.get(id);
+      return article ? [{ article, score }] : [];
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import type { Loaders } from '../graphql/context';
 import { EVENTS_COMMITTED, type ArticleEventBus } from './article-event.bus';
 import type { ArticleEventRecord } from './article-event.entity';
 import { ArticleEventKind } from './article-event.types';
+import type { ArticleRepository } from '../articles/article.repository';
 import type { ArticleEventRepository, EventCriteria } from './article-event.repository';
 import { openEventStream, type EventDelivery, type EventSource, type StreamLimits, type SubscriberConnection } from './article-event.stream';
 import type { BusSubscription } from './memory.pubsub';
@@ -43,6 +44,7 @@ export class ArticleEventFeed implements EventSource {
 
   constructor(
     private readonly events: ArticleEventRepository,
+    private readonly articles: ArticleRepository,
     private readonly bus: ArticleEventBus,
     private readonly makeLoaders: () => Loaders,
     private readonly options: FeedOptions,
@@ -175,7 +177,7 @@ export class ArticleEventFeed implements EventSource {
 
   private async load(rows: ArticleEventRecord[], background: boolean): Promise<EventDelivery[]> {
     if (!rows.length) return [];
-    const articles = new Map((await this.events.findArticles(rows.map((row) => row.articleId), background)).map((a) => [a.id, a]));
+    const articles = new Map((await this.articles.findByIds(rows.map((row) => row.articleId), { background })).map((a) => [a.id, a]));
     const loaders = this.makeLoaders();
     const deliveries: EventDelivery[] = [];
     for (const record of rows) {

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { Article } from '../articles/article.entity';
 import { backgroundTransaction } from '../db/background-transaction';
 import { runSql } from '../db/sql';
 import { BACKGROUND_SQL_COMMENT } from '../db/statement-counter';
@@ -72,13 +71,5 @@ export class ArticleEventRepository {
       .select('MAX(e.id)', 'id')
       .getRawOne();
     return Number(row?.id ?? 0);
-  }
-
-  /** Articles by id whatever their status: an event shows the article even after it was unpublished. */
-  findArticles(ids: readonly number[], background = false): Promise<Article[]> {
-    if (!ids.length) return Promise.resolve([]);
-    const qb = this.dataSource.getRepository(Article).createQueryBuilder('a').where('a.id IN (:...ids)', { ids: [...new Set(ids)] });
-    if (background) qb.comment(BACKGROUND_SQL_COMMENT);
-    return qb.getMany();
   }
 }

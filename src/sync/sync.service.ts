@@ -2,6 +2,7 @@ import { assertLanguage } from '../languages/language.catalogue';
 import { pageSize } from '../pagination/page-request';
 import { Errors } from '../errors/error.catalogue';
 import { encodeEventCursor } from '../subscriptions/article-event.cursor';
+import type { ArticleRepository } from '../articles/article.repository';
 import type { ArticleEventRepository } from '../subscriptions/article-event.repository';
 import { resumeAfter, toArticleEvent } from '../subscriptions/article-event.service';
 import type { ArticleEventFilter } from '../subscriptions/article-event.types';
@@ -17,6 +18,7 @@ export const MAX_CHANGES_PAGE = 500;
 export class SyncService {
   constructor(
     private readonly events: ArticleEventRepository,
+    private readonly articles: ArticleRepository,
     private readonly retentionDays: number,
   ) {}
 
@@ -33,7 +35,7 @@ export class SyncService {
     const rows = await this.events.listAfter(afterId, size + 1, criteria);
     const hasNextPage = rows.length > size;
     const page = rows.slice(0, size);
-    const articles = new Map((await this.events.findArticles(page.map((row) => row.articleId))).map((article) => [article.id, article]));
+    const articles = new Map((await this.articles.findByIds(page.map((row) => row.articleId))).map((article) => [article.id, article]));
     const events = page.flatMap((record) => {
       const article = articles.get(record.articleId);
       return article ? [toArticleEvent({ record, article })] : [];

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
-import { ARTICLE_COLUMNS, articleFromRow } from '../articles/article.row';
+import { ArticleRepository } from '../articles/article.repository';
 import { backgroundSql } from '../db/statement-counter';
 import { chunked, marks, runSql } from '../db/sql';
 import type { TermWeight } from '../related/related.types';
@@ -26,34 +26,22 @@ export interface StoredTopicModel {
  * published, categorized, indexed articles.
  */
 export class TopicRepository {
-  constructor(private readonly db: DataSource) {}
+  private readonly articles: ArticleRepository;
+
+  constructor(private readonly db: DataSource) {
+    this.articles = new ArticleRepository(db);
+  }
 
   /** Per language, how many published articles with a category have a profile. */
-  async labelledCounts(): Promise<Map<string, number>> {
-    const rows = await runSql<{ language: string; n: number }>(
-      this.db,
-      backgroundSql(
-        `SELECT a.language, COUNT(*) AS n FROM articles a JOIN related_index ri ON ri.article_id = a.id
-         WHERE a.status = ? AND a.category_id IS NOT NULL GROUP BY a.language`,
-      ),
-      [ArticleStatus.PUBLISHED],
-    );
-    return new Map(rows.map((row) => [row.language, Number(row.n)]));
+  labelledCounts(): Promise<Map<string, number>> {
+    return this.articles.countLabelledByLanguage();
   }
 
   /** The `limit` most recently published categorized articles of the language, with their profiles. */
   async trainingExamples(language: string, limit: number): Promise<TopicExample[]> {
-    const articles = await runSql<{ id: number; category_id: number }>(
-      this.db,
-      backgroundSql(
-        `SELECT a.id, a.category_id FROM articles a JOIN related_index ri ON ri.article_id = a.id
-         WHERE a.language = ? AND a.status = ? AND a.category_id IS NOT NULL
-         ORDER BY a.published_at DESC, a.id DESC LIMIT ?`,
-      ),
-      [language, ArticleStatus.PUBLISHED, limit],
-    );
+    const articles = await this.articles.findLabelled(language, limit);
     const profiles = new Map<number, TermWeight[]>();
-    for (const chunk of chunked(articles.map((row) => Number(row.id)), IN_LIST)) {
+    for (const chunk of chunked(articles.map(({ id }) => id), IN_LIST)) {
       const rows = await runSql<{ article_id: number; term: string; weight: number }>(
         this.db,
         backgroundSql(`SELECT article_id, term, weight FROM article_terms WHERE article_id IN (${marks(chunk.length)})`),
@@ -67,18 +55,13 @@ export class TopicRepository {
       }
     }
     return articles
-      .map((row) => ({ topic: Number(row.category_id), profile: profiles.get(Number(row.id)) ?? [] }))
+      .map(({ id, categoryId }) => ({ topic: categoryId, profile: profiles.get(id) ?? [] }))
       .sort((a, b) => a.topic - b.topic);
   }
 
   /** Articles (with their text) without a category written (created or changed) at or after `since` (epoch ms): what an import reports suggestions for. */
-  async uncategorizedWrittenSince(since: number, limit: number): Promise<Article[]> {
-    const rows = await runSql(
-      this.db,
-      `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.category_id IS NULL AND a.updated_at >= ? ORDER BY a.id LIMIT ?`,
-      [since, limit],
-    );
-    return rows.map(articleFromRow);
+  uncategorizedWrittenSince(since: number, limit: number): Promise<Article[]> {
+    return this.articles.findUncategorizedWrittenSince(since, limit);
   }
 
   async categoryNames(ids: readonly number[]): Promise<Map<number, string>> {
