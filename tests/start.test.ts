@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,7 @@ describe('habari serve on a fresh database (npm start)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-start-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('seeds the demo sample, answers queries, and exits 0 on SIGTERM', async () => {
+  it('seeds the demo sample with its related lists built, answers queries, and exits 0 on SIGTERM', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js'), 'serve'], {
       env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'habari.sqlite')}`, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
@@ -24,7 +25,8 @@ describe('habari serve on a fresh database (npm start)', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const base = `http://127.0.0.1:${port}`;
 
-    const deadline = Date.now() + 45_000;
+    // A first start seeds and indexes the demo (in a child process) before it listens.
+    const deadline = Date.now() + 150_000;
     for (;;) {
       try {
         if ((await fetch(`${base}/healthz`)).status === 200) break;
@@ -62,11 +64,27 @@ describe('habari serve on a fresh database (npm start)', () => {
     expect(seed.body.filter((b: any) => b.type === 'PARAGRAPH')).toHaveLength(9);
     expect(seed.body[4]).toEqual({ type: 'SUBHEADING', text: 'Israel inatatiza mchakato wa kusitisha mapigano' });
 
+    // Built before the server listened: the seed article's list is the indexer's stored one (with reasons), not a fallback.
+    const related = await post(`{
+      article(slug: "hamas-ina-matumaini-juu-ya-kusitisha-mapigano-israeli-inahujumu-kalin", language: "sw") { related(first: 5) { article { language } reasons { signal } } }
+    }`);
+    expect(related.errors).toBeUndefined();
+    const list = related.data.article.related;
+    expect(list).toHaveLength(5);
+    for (const item of list) expect(item.article.language).toBe('sw');
+    const db = new Database(path.join(dir, 'habari.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT COUNT(*) AS n FROM related_queue').get()).toEqual({ n: 0 });
+      expect((db.prepare('SELECT COUNT(*) AS n FROM related_index').get() as { n: number }).n).toBeGreaterThanOrEqual(1500);
+    } finally {
+      db.close();
+    }
+
     const page = await fetch(`${base}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Habari GraphQL playground');
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, 200_000);
 });

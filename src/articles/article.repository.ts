@@ -221,6 +221,11 @@ export class ArticleRepository {
     return rows.map((row) => ({ id: Number(row.id), categoryId: Number(row.category_id) }));
   }
 
+  /** True when the table has no row at all (one indexed probe, whatever the archive's size). */
+  async isEmpty(): Promise<boolean> {
+    return (await runSql(this.db, 'SELECT id FROM articles LIMIT 1')).length === 0;
+  }
+
   async countAll(): Promise<number> {
     const [row] = await runSql<{ n: number }>(this.db, 'SELECT COUNT(*) AS n FROM articles');
     return Number(row.n);

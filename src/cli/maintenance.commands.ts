@@ -6,6 +6,7 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
 import { buildHabariSchema, printHabariSchema } from '../graphql/schema';
 import { seedDemoIfEmpty } from '../seeding/demo.seed';
+import { bringRelatedUpToDate } from './reindex.command';
 
 export function registerMaintenanceCommands(program: Command): void {
   program
@@ -21,12 +22,14 @@ export function registerMaintenanceCommands(program: Command): void {
   program
     .command('seed')
     .description('load the demo sample into an empty database')
-    .action(async () => {
+    .option('--index', 'then bring related articles and topic models up to date, as `habari reindex` does', false)
+    .action(async (options: { index: boolean }) => {
       // The services alone: seeding needs no HTTP server and no background work.
       const core = await openCore(loadConfig());
       try {
         const summary = await seedDemoIfEmpty(core);
         console.log(summary ? `Seeded ${summary.created} articles (${summary.failed} failed).` : 'The database already has articles; nothing seeded.');
+        if (summary && options.index) await bringRelatedUpToDate(core, { batchSize: 500 });
       } finally {
         await core.close();
       }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
-import { openCore } from '../composition-root';
+import { openCore, type Core } from '../composition-root';
 import type { DrainOptions } from '../related/related.indexer';
 
 interface ReindexCliOptions {
@@ -27,40 +27,50 @@ async function runReindex(options: ReindexCliOptions): Promise<number> {
   }
   const core = await openCore(loadConfig());
   try {
-    const indexer = core.services.relatedIndexer;
-    const started = Date.now();
-    let lastLine = 0;
-    const drain: DrainOptions = {
-      batchSize,
-      // The queue grows while it drains (neighbours follow), so progress is a count, not a percentage.
-      onBatch: (processed) => {
-        if (Date.now() - lastLine < 1000) return;
-        lastLine = Date.now();
-        const rate = Math.round((processed * 1000) / Math.max(1, Date.now() - started));
-        process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}related index: ${processed} articles (${rate}/s)${process.stderr.isTTY ? '' : '\n'}`);
-      },
-    };
-    await core.services.topics.refresh();
-    const summary = options.all ? await indexer.reindexAll(drain) : await indexer.drain(drain);
-    // Topic models learn from indexed profiles, so they train after indexing; a new model queues the
-    // uncategorized articles, whose lists are then ranked again with it.
-    const trained = await core.services.topics.retrainStale();
-    for (const model of trained) {
-      console.log(
-        model.topics === null
-          ? `Topic model ${model.language}: too few categorized articles (${model.examples}) to learn from.`
-          : `Topic model ${model.language}: ${model.topics} topics learned from ${model.examples} categorized articles in ${(model.ms / 1000).toFixed(1)} s.`,
-      );
-    }
-    if (trained.some((model) => model.topics !== null)) {
-      const again = await indexer.drain(drain);
-      summary.processed += again.processed;
-      summary.elapsedMs += again.elapsedMs;
-    }
-    if (process.stderr.isTTY && lastLine) process.stderr.write('\n');
-    console.log(`Indexed ${summary.processed} articles in ${(summary.elapsedMs / 1000).toFixed(1)} s; related lists are up to date.`);
+    await bringRelatedUpToDate(core, { batchSize, all: options.all });
     return 0;
   } finally {
     await core.close();
   }
+}
+
+/**
+ * What `habari reindex` does, for any command that leaves articles queued
+ * (`seed --index` too): drain the related queue with progress on stderr,
+ * train the topic models that are stale, and rank the uncategorized articles
+ * again with a new model.
+ */
+export async function bringRelatedUpToDate(core: Core, options: { batchSize: number; all?: boolean }): Promise<void> {
+  const indexer = core.services.relatedIndexer;
+  const started = Date.now();
+  let lastLine = 0;
+  const drain: DrainOptions = {
+    batchSize: options.batchSize,
+    // The queue grows while it drains (neighbours follow), so progress is a count, not a percentage.
+    onBatch: (processed) => {
+      if (Date.now() - lastLine < 1000) return;
+      lastLine = Date.now();
+      const rate = Math.round((processed * 1000) / Math.max(1, Date.now() - started));
+      process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}related index: ${processed} articles (${rate}/s)${process.stderr.isTTY ? '' : '\n'}`);
+    },
+  };
+  await core.services.topics.refresh();
+  const summary = options.all ? await indexer.reindexAll(drain) : await indexer.drain(drain);
+  // Topic models learn from indexed profiles, so they train after indexing; a new model queues the
+  // uncategorized articles, whose lists are then ranked again with it.
+  const trained = await core.services.topics.retrainStale();
+  for (const model of trained) {
+    console.log(
+      model.topics === null
+        ? `Topic model ${model.language}: too few categorized articles (${model.examples}) to learn from.`
+        : `Topic model ${model.language}: ${model.topics} topics learned from ${model.examples} categorized articles in ${(model.ms / 1000).toFixed(1)} s.`,
+    );
+  }
+  if (trained.some((model) => model.topics !== null)) {
+    const again = await indexer.drain(drain);
+    summary.processed += again.processed;
+    summary.elapsedMs += again.elapsedMs;
+  }
+  if (process.stderr.isTTY && lastLine) process.stderr.write('\n');
+  console.log(`Indexed ${summary.processed} articles in ${(summary.elapsedMs / 1000).toFixed(1)} s; related lists are up to date.`);
 }
