@@ -122,7 +122,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return {
         config,
         services,
-        loaders: createLoaders(repositories),
+        loaders: createLoaders(repositories, services),
         principal: (req && principals.get(req)) ?? null,
         requestId,
         log: logger.child({ requestId }),

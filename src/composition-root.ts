@@ -180,7 +180,7 @@ export async function startLiveWork(core: Core, options: LiveWorkOptions): Promi
     repositories.articleEvents,
     repositories.articles,
     core.events,
-    () => createLoaders(repositories),
+    () => createLoaders(repositories, services),
     {
       ...options.stream,
       pollMs: config.subscriptionPollMs,

@@ -50,6 +50,12 @@ describe('layering', () => {
     expect(mappers).toEqual([]);
   });
 
+  it('builds DataLoaders only in the GraphQL layer (per request), never in services or repositories', () => {
+    const builders = files.filter(({ text }) => /new DataLoader\b|byIdLoader\(|groupedLoader\(/.test(text)).map(({ path }) => path);
+    expect(builders.length).toBeGreaterThan(0);
+    expect(builders.filter((path) => !path.startsWith('graphql/') && !path.endsWith('.loaders.ts'))).toEqual([]);
+  });
+
   it('keeps the related read path free of the batch indexer', () => {
     const readPath = ['related.service.ts', 'related.live-ranking.ts', 'related.resolver.ts', 'related.loaders.ts'].map((name) => files.find(({ path }) => path === join('related', name)));
     expect(readPath.every(Boolean)).toBe(true);

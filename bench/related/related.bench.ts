@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const empty = { count: 0 };
     const service: number[] = [];
     for (const [index, id] of [...ids.slice(0, 100), ...ids].entries()) {
-      const loaders = createLoaders(app.repositories);
+      const loaders = createLoaders(app.repositories, app.services);
       const article = (await app.services.articles.findOne({ id }))!;
       const started = performance.now();
       const related = await app.services.related.relatedFor(article, 5, loaders);

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { dialectOf } from './sql';
 import { markAsBackground, runAsSqliteBackground } from './statement-counter';
-import { UnitOfWork } from './unit-of-work';
+import { takeWriteLockFirst, UnitOfWork } from './unit-of-work';
 
 /**
  * A transaction for work no request caused (indexers, outbox pruning): its
@@ -12,7 +12,15 @@ import { UnitOfWork } from './unit-of-work';
  */
 export async function backgroundTransaction<T>(db: DataSource | EntityManager, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   const dataSource = 'connection' in db ? db.connection : db;
-  if (dialectOf(dataSource) === 'sqlite') return runAsSqliteBackground(() => dataSource.transaction(work));
+  if (dialectOf(dataSource) === 'sqlite') {
+    // Background transactions write (indexes, queues, pruning): on a file other processes write too, they must hold the write lock from the start.
+    return runAsSqliteBackground(() =>
+      dataSource.transaction(async (manager) => {
+        await takeWriteLockFirst(manager);
+        return work(manager);
+      }),
+    );
+  }
   const runner = markAsBackground(dataSource.createQueryRunner());
   try {
     return await runner.manager.transaction(work);

@@ -111,6 +111,19 @@ export class UnitOfWork {
 }
 
 /**
+ * TypeORM begins SQLite transactions DEFERRED. One that reads first cannot
+ * become the writer once another process (the server beside an import or a
+ * reindex) has committed since its read: SQLite answers "database is locked"
+ * at once (SQLITE_BUSY_SNAPSHOT; busy_timeout does not apply), for every
+ * write left in the transaction. Taking the write lock with the first
+ * statement, as BEGIN IMMEDIATE would, makes it wait for busy_timeout
+ * instead. PostgreSQL needs nothing.
+ */
+export async function takeWriteLockFirst(manager: EntityManager): Promise<void> {
+  if (dialectOf(manager) === 'sqlite') await runSql(manager, 'UPDATE articles SET id = id WHERE 0');
+}
+
+/**
  * Runs `work` in one write transaction on a unit of work made by `create`;
  * its after-commit callbacks run only once the transaction has committed.
  */
@@ -121,12 +134,7 @@ export async function runUnitOfWork<U extends UnitOfWork, T>(
 ): Promise<T> {
   let unit: U | null = null;
   const result = await dataSource.transaction(async (manager) => {
-    // TypeORM begins SQLite transactions DEFERRED. One that reads first cannot
-    // become the writer once another process (the server beside an import)
-    // has committed since its read: SQLite answers "database is locked" at
-    // once, for every write left in the chunk. Taking the write lock with the
-    // first statement, as BEGIN IMMEDIATE would, makes it wait (busy_timeout).
-    if (dialectOf(manager) === 'sqlite') await runSql(manager, 'UPDATE articles SET id = id WHERE 0');
+    await takeWriteLockFirst(manager);
     unit = create(manager);
     const value = await work(unit);
     await unit.runBeforeCommit();

@@ -1,4 +1,4 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { Config } from '../config';
 import type { Logger } from '../logging/logger';
 import type { Article } from '../articles/article.entity';
@@ -9,6 +9,7 @@ import type { Repositories, Services } from '../composition-root';
 import type { Principal } from '../auth/auth.types';
 import { createReadMoreLoaders, type ReadMoreLoaders } from '../readmore/readmore.loaders';
 import { createRelatedLoaders, type RelatedLoaders } from '../related/related.loaders';
+import type { StoredRelated } from '../related/related.repository';
 import type { CacheScopeHolder } from '../caching/cache.scope';
 import { byIdLoader, groupedLoader } from './by-id.loader';
 
@@ -19,6 +20,7 @@ export interface ArticleBody {
 }
 
 export interface Loaders extends RelatedLoaders, ReadMoreLoaders {
+  unindexedRanking: DataLoader<Article, StoredRelated[], number>;
   article: DataLoader<number, Article | null>;
   /** Published articles without bodies, for lists of links (related, read more); bodies load on demand (articleBody). */
   articleSummary: DataLoader<number, Article | null>;
@@ -43,8 +45,8 @@ export interface GraphQLContext extends CacheScopeHolder {
 }
 
 /** New loaders per request: batching within one request, never caching across users. */
-export function createLoaders(repositories: Repositories): Loaders {
-  return {
+export function createLoaders(repositories: Repositories, services: Pick<Services, 'related'>): Loaders {
+  const loaders: Loaders = {
     article: byIdLoader((ids) => repositories.articles.findPublishedByIds(ids)),
     articleSummary: byIdLoader((ids) => repositories.articles.findPublishedSummaries(ids)),
     articleBody: byIdLoader((ids) => repositories.articles.findBodies(ids)),
@@ -57,5 +59,8 @@ export function createLoaders(repositories: Repositories): Loaders {
     ),
     ...createRelatedLoaders(repositories.related),
     ...createReadMoreLoaders(repositories.readMore, repositories.articles),
+    // Articles not indexed yet (a fresh import), ranked in one batch per request.
+    unindexedRanking: new DataLoader((articles) => services.related.rankUnindexed(articles, loaders), { cacheKeyFn: (article) => article.id }),
   };
+  return loaders;
 }

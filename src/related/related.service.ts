@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { Article } from '../articles/article.entity';
 import { Errors } from '../errors/error.catalogue';
 import type { LanguageCode } from '../languages/language.catalogue';
@@ -6,7 +6,7 @@ import type { RelatedArticle, RelatedSignal } from './related.gql-types';
 import { rankAgainstIndex, tokensOf } from './related.live-ranking';
 import type { RelatedLoaders } from './related.loaders';
 import { buildTermProfile } from './related.profile';
-import type { RelatedRepository, StoredRelated } from './related.repository';
+import { inputFields, type RelatedRepository, type StoredRelated } from './related.repository';
 import type { RelatedInput, TermWeight, TopicsOf } from './related.types';
 
 export const MAX_RELATED = 20;
@@ -16,6 +16,8 @@ export interface RelatedReads extends RelatedLoaders {
   articleBody: DataLoader<number, { bodyText: string } | null>;
   /** The request's one loader of published article summaries (graphql/context): links of every kind share it. */
   articleSummary: DataLoader<number, Article | null>;
+  /** Lists of articles the indexer has not reached yet, ranked together per request (rankUnindexed). */
+  unindexedRanking: DataLoader<Article, StoredRelated[], number>;
 }
 
 /**
@@ -24,9 +26,6 @@ export interface RelatedReads extends RelatedLoaders {
  * targets that are no longer published are left out.
  */
 export class RelatedService {
-  /** Per request (keyed by its loaders): articles not indexed yet, ranked together. */
-  private readonly live = new WeakMap<RelatedReads, DataLoader<Article, StoredRelated[], number>>();
-
   constructor(
     private readonly related: RelatedRepository,
     /** Topic distributions (src/topics) for the on-the-fly ranking, as the indexer gets them. */
@@ -40,7 +39,7 @@ export class RelatedService {
 
   /** Up to `limit` related published articles, best first (read more uses it too). */
   async list(article: Article, limit: number, reads: RelatedReads): Promise<RelatedArticle[]> {
-    const entries = (await reads.relatedList.load(article.id)) ?? (await this.liveLoader(reads).load(article));
+    const entries = (await reads.relatedList.load(article.id)) ?? (await reads.unindexedRanking.load(article));
     const targets = await reads.articleSummary.loadMany(entries.map((entry) => entry.relatedId));
     const related: RelatedArticle[] = [];
     entries.forEach((entry, index) => {
@@ -65,22 +64,14 @@ export class RelatedService {
     return buildTermProfile(tokens, (term) => (df.get(term) ?? 0) + 1, docs + 1);
   }
 
-  private liveLoader(reads: RelatedReads): DataLoader<Article, StoredRelated[], number> {
-    let loader = this.live.get(reads);
-    if (!loader) {
-      loader = new DataLoader((articles) => this.rankLive(articles, reads), { cacheKeyFn: (article) => article.id });
-      this.live.set(reads, loader);
-    }
-    return loader;
-  }
-
   /**
    * Articles the indexer has not reached yet (a fresh import): ranked as the
    * indexer will, each counting itself in df. A list of them costs a few
    * statements in all, not a few per article: bodies, document frequencies
    * (per language), candidates (per 20 articles) and candidate profiles each load together.
+   * The request's `unindexedRanking` loader batches the calls (graphql/context).
    */
-  private async rankLive(articles: readonly Article[], reads: RelatedReads): Promise<StoredRelated[][]> {
+  async rankUnindexed(articles: readonly Article[], reads: Pick<RelatedReads, 'articleBody'>): Promise<StoredRelated[][]> {
     const bodies = await reads.articleBody.loadMany(articles.filter((article) => article.bodyText == null).map((article) => article.id));
     let next = 0;
     const tokens = articles.map((article) => {
@@ -102,17 +93,7 @@ export class RelatedService {
     articles.forEach((article, index) => {
       const frequencies = df.get(article.language)!;
       const profile = buildTermProfile(tokens[index], (term) => (frequencies.get(term) ?? 0) + 1, (docs.get(article.language) ?? 0) + 1);
-      targets.set(article.id, {
-        id: article.id,
-        language: article.language as LanguageCode,
-        categoryId: article.categoryId,
-        sourceId: article.sourceId,
-        tags: article.tags,
-        publishedAt: article.publishedAt,
-        contentHash: article.contentHash,
-        title: article.title,
-        profile,
-      });
+      targets.set(article.id, { ...inputFields(article), profile });
     });
     const ranked = await rankAgainstIndex(this.related, targets, this.topicsOf);
     return articles.map((article) => ranked.get(article.id)!.map(({ id, score, reasons }) => ({ relatedId: id, score, reasons })));
