@@ -177,5 +177,6 @@ describe('habari import survives SIGKILL', () => {
       await probe.close();
       await drop();
     }
-  });
+    // Several import processes started and killed in turn: minutes, not seconds, on a loaded two-core host.
+  }, 240_000);
 });

@@ -14,13 +14,14 @@ import { CORPUS_DIR } from '../../src/seeding/demo.seed';
 import { loadBaseArticles } from '../../src/synth/synth.corpus';
 import { SYNTH_DEFAULTS, seededRandom } from '../../src/synth/synth.drafts';
 import { SynthService } from '../../src/synth/synth.service';
+import { measureFanOut } from '../subscriptions/fan-out';
 
 /**
  * bench/scale: a BENCH_ARTICLES (100,000) article archive made by `habari
  * synth`'s service, on SQLite (or PostgreSQL: BENCH_DATABASE_URL, a database
  * this bench may fill). Prints: synth and related-index build rates with peak
  * RSS, database size, start-up time, idle and loaded RSS, and p50/p99 of the
- * public reads over HTTP, next to a hand-written better-sqlite3 + node:http
+ * public reads over HTTP and of a subscription fan-out, next to a hand-written better-sqlite3 + node:http
  * handler running the same SQL where one exists (SQLite only).
  *
  *   npm run build && BENCH_ARTICLES=100000 node --expose-gc dist/bench/scale/scale.bench.js
@@ -28,6 +29,7 @@ import { SynthService } from '../../src/synth/synth.service';
 const TOTAL = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const WARMUP = 20;
+const FAN_OUT_SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 500);
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-scale-bench-'));
@@ -122,7 +124,11 @@ async function measureReads(app: Awaited<ReturnType<typeof buildApp>>, base: str
         (baselineTimes ? `   hand-written: p50 ${p(baselineTimes, 0.5)} ms, p99 ${p(baselineTimes, 0.99)} ms` : ''),
     );
   }
-  console.log('subscription fan-out: see bench/subscriptions (1,000 subscribers; independent of archive size)');
+  // Last: it publishes a few articles of its own into the archive.
+  const fanOut = await measureFanOut(app, base, { subscribers: FAN_OUT_SUBSCRIBERS, events: 20 });
+  console.log(
+    `${'subscription fan-out'.padEnd(28)} p50 ${p(fanOut.latencies, 0.5)} ms, p99 ${p(fanOut.latencies, 0.99)} ms   (${FAN_OUT_SUBSCRIBERS} WebSocket subscribers, 20 events, publish to delivery)`,
+  );
 }
 
 /** Hand-written better-sqlite3 + node:http handlers running the same SQL as Habari for two reads. */
