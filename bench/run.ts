@@ -17,6 +17,7 @@ const BENCHES: Record<string, string> = {
   'language-id': 'quality/language-id.js',
   'quality-db': 'related/quality-db.js',
   stemmers: 'quality/quality.stemmers.js',
+  'topic-routes': 'quality/quality.topic-routes.js',
   topics: 'topics/topics.bench.js',
   subscriptions: 'subscriptions/subscriptions.js',
 };

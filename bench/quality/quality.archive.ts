@@ -1,9 +1,10 @@
 import type { LanguageCode } from '../../src/languages/language.catalogue';
 import type { RelatedInput } from '../../src/related/related.types';
 import { RELATED_WEIGHTS, type RelatedWeights } from '../../src/related/related.weights';
-import { TOPIC_MODEL, topicDistribution, trainTopicModel, type TopicModelSettings } from '../../src/topics/topics.model';
+import { TOPIC_MODEL, type TopicModelSettings } from '../../src/topics/topics.model';
 import { oneHotTopics } from '../../src/topics/topics.similarity';
 import type { TopicLabel } from '../../src/topics/topics.types';
+import { nearestCentroid, type TopicClassifier } from './quality.classifiers';
 import type { CorpusArticle } from './quality.corpus';
 import { corpusInputs, RELATED_SHOWN, rankedNeighbours } from './quality.measures';
 import { tfidfNeighbours } from './quality.tfidf';
@@ -22,22 +23,25 @@ export interface ArchiveTuning {
   model: TopicModelSettings;
   /** Another stemmer than text.stem.ts's lightStem, to compare. */
   stem?: (term: string, language: LanguageCode) => string;
+  /** Another classifier than the production model (`model` is then unused), to compare (quality.topic-routes.ts). */
+  classifier?: TopicClassifier;
 }
 
 /**
  * The archive setting: articles at even positions (half 0) or odd ones
  * (half 1) are the categorized archive, the rest arrive without a category.
- * The topic model learns from the archive only; scores are for the new
- * articles, ranked among all others, as after `habari reindex`.
+ * The topic model learns from the archive's categories only (a classifier
+ * given in `tuning` may also read the new articles' profiles, as a newsroom's
+ * database holds them); scores are for the new articles, ranked among all
+ * others, as after `habari reindex`.
  */
 export function archiveScores(articles: readonly CorpusArticle[], language: LanguageCode, half: 0 | 1, tuning: ArchiveTuning = { weights: RELATED_WEIGHTS, model: TOPIC_MODEL }): ArchiveScores {
   const categoryIds = new Map([...new Set(articles.map((article) => article.category))].sort().map((name, index) => [name, index + 1]));
   const isArchive = (index: number) => index % 2 === half;
   const plain = corpusInputs(articles, language, undefined, tuning.stem);
-  const model = trainTopicModel(
-    plain.filter((_, index) => isArchive(index)).map((input) => ({ topic: categoryIds.get(articles[input.id - 1].category)!, profile: input.profile })),
-    tuning.model,
-  );
+  const archive = plain.filter((_, index) => isArchive(index)).map((input) => ({ topic: categoryIds.get(articles[input.id - 1].category)!, profile: input.profile }));
+  const classify = tuning.classifier ?? nearestCentroid(tuning.model);
+  const model = classify(archive, plain.filter((_, index) => !isArchive(index)).map((input) => input.profile));
   const names = new Map([...categoryIds].map(([name, id]) => [id, name]));
   const labels: TopicLabel[] = model ? model.topics.map((id) => ({ id, name: names.get(id)! })) : [];
 
@@ -46,7 +50,7 @@ export function archiveScores(articles: readonly CorpusArticle[], language: Lang
       const categoryId = categoryIds.get(articles[index].category)!;
       return { ...input, categoryId, topics: model ? oneHotTopics(labels, categoryId) : null };
     }
-    return { ...input, topics: model ? { topics: labels, probabilities: topicDistribution(model, input.profile) } : null };
+    return { ...input, topics: model ? { topics: labels, probabilities: model.distribution(input.profile) } : null };
   });
   const targets = inputs.map((_, index) => index).filter((index) => !isArchive(index));
 
