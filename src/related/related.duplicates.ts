@@ -131,9 +131,11 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
 
   // A small margin below threshold² keeps float rounding of stored weights safe.
   const stopAt = threshold * threshold * 0.98;
-  // Each pair is compared at most once: a pair sharing several prefix terms,
-  // or found from both sides, would otherwise be compared again each time.
-  const compared = new Uint8Array(items.length * items.length);
+  // A pair at or above the threshold shares a term of either side's prefix,
+  // so each pair is looked for from its lower index only: postings run from
+  // the highest index down, and stop at the item itself. `seen` keeps a pair
+  // sharing several prefix terms from being compared again.
+  const seen = new Int32Array(items.length);
   packed.forEach(({ heaviest, heaviestWeights }, index) => {
     let rest = 0;
     for (let k = 0; k < heaviestWeights.length; k++) rest += heaviestWeights[k] * heaviestWeights[k];
@@ -141,10 +143,10 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
       rest -= heaviestWeights[k] * heaviestWeights[k];
       for (let at = heads[heaviest[k]]; at !== -1; at = next[at]) {
         const other = itemOf[at];
-        if (other === index) continue;
-        const pair = index < other ? index * items.length + other : other * items.length + index;
-        if (compared[pair] || find(other) === find(index)) continue;
-        compared[pair] = 1;
+        if (other <= index) break;
+        if (seen[other] === index + 1) continue;
+        seen[other] = index + 1;
+        if (find(other) === find(index)) continue;
         if (reachesThreshold(items[index].profile, items[other].profile, packed[index], packed[other], threshold, cosineOf)) union(index, other);
       }
     }

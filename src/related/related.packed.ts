@@ -14,6 +14,10 @@ export interface PackedProfile {
   /** Term ids by weight, heaviest first, and their weights (the near-duplicate prefix filter). */
   readonly heaviest: Int32Array;
   readonly heaviestWeights: Float64Array;
+  /** Where each of `ids` sits in the profile array. */
+  readonly positions: Int32Array;
+  /** Ids of different generations name different terms (see packedProfiles). */
+  readonly generation: number;
 }
 
 // Interned ids live for the process; a server that meets millions of distinct
@@ -21,7 +25,12 @@ export interface PackedProfile {
 const MAX_TERMS = 2_000_000;
 let termIds = new Map<string, number>();
 let generation = 0;
-const packs = new WeakMap<readonly TermWeight[], PackedProfile & { generation: number }>();
+const packs = new WeakMap<readonly TermWeight[], PackedProfile>();
+
+/** The current generation (see packedProfiles). */
+export function termGeneration(): number {
+  return generation;
+}
 
 /** The id of `term` in this generation; ids are dense from 0. */
 function termId(term: string): number {
@@ -31,6 +40,11 @@ function termId(term: string): number {
     termIds.set(term, id);
   }
   return id;
+}
+
+/** The id of an interned term, for looking it up (-1 when no packed profile holds it). */
+export function knownTermId(term: string): number {
+  return termIds.get(term) ?? -1;
 }
 
 /** How many term ids exist: scratch arrays indexed by id need this length. */
@@ -48,7 +62,7 @@ export function packedProfiles(profiles: ReadonlyArray<readonly TermWeight[]>): 
   return packed.some((pack) => pack.generation !== generation) ? profiles.map(packedProfile) : packed;
 }
 
-function packedProfile(profile: readonly TermWeight[]): PackedProfile & { generation: number } {
+function packedProfile(profile: readonly TermWeight[]): PackedProfile {
   const known = packs.get(profile);
   if (known && known.generation === generation) return known;
   if (termIds.size + profile.length > MAX_TERMS) {
@@ -60,6 +74,7 @@ function packedProfile(profile: readonly TermWeight[]): PackedProfile & { genera
   const order = Array.from(inOrder.keys()).sort((x, y) => inOrder[x] - inOrder[y]);
   const ids = new Int32Array(profile.length);
   const weights = new Float64Array(profile.length);
+  const positions = Int32Array.from(order);
   order.forEach((from, to) => {
     ids[to] = inOrder[from];
     weights[to] = profile[from].weight;
@@ -67,7 +82,7 @@ function packedProfile(profile: readonly TermWeight[]): PackedProfile & { genera
   const byWeight = Array.from(inOrder.keys()).sort((x, y) => profile[y].weight - profile[x].weight);
   const heaviest = Int32Array.from(byWeight, (k) => inOrder[k]);
   const heaviestWeights = Float64Array.from(byWeight, (k) => profile[k].weight);
-  const packed = { ids, weights, inOrder, heaviest, heaviestWeights, generation };
+  const packed = { ids, weights, inOrder, heaviest, heaviestWeights, positions, generation };
   packs.set(profile, packed);
   return packed;
 }
