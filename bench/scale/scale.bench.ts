@@ -24,10 +24,16 @@ import { SynthService } from '../../src/synth/synth.service';
  * handler running the same SQL where one exists (SQLite only).
  *
  *   npm run build && BENCH_ARTICLES=100000 node --expose-gc dist/bench/scale/scale.bench.js
+ *
+ * BENCH_ARCHIVE names a SQLite archive already made by `habari synth
+ * --articles BENCH_ARTICLES` (seed 42) and `habari reindex`: it is copied and
+ * measured from start-up on, so one archive built once serves several runs
+ * (at 1,000,000 articles the build takes longer than the reads).
  */
 const TOTAL = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const WARMUP = 20;
+const ARCHIVE = process.env.BENCH_ARCHIVE;
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-scale-bench-'));
@@ -35,27 +41,14 @@ async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL ?? `sqlite:${file}`;
   const config: Config = { ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '0', SEED_DEMO: 'false' }), database: parseDatabaseUrl(url) };
   const sqlite = !process.env.BENCH_DATABASE_URL;
-  console.log(`bench/scale: ${TOTAL} articles, ${sqlite ? 'SQLite' : 'PostgreSQL'}`);
+  if (ARCHIVE && !sqlite) throw new Error('BENCH_ARCHIVE is a SQLite file; it cannot be used with BENCH_DATABASE_URL');
+  console.log(`bench/scale: ${TOTAL} articles, ${sqlite ? 'SQLite' : 'PostgreSQL'}${ARCHIVE ? `, archive ${ARCHIVE} (built beforehand)` : ''}`);
   let peak = 0;
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
   const sampler = setInterval(sample, 200);
   try {
-    const core = await openCore(config);
-    try {
-      const synth = await new SynthService(core.repositories.writes, core.services.writer).generate(loadBaseArticles(CORPUS_DIR), TOTAL, SYNTH_DEFAULTS, (n) => {
-        sample();
-        if (n % 50_000 === 0) console.log(`  synth ${n}`);
-      });
-      console.log(`synth: ${TOTAL} articles in ${(synth.elapsedMs / 1000).toFixed(1)} s: ${synth.articlesPerSecond} articles/s, peak RSS ${mb(peak)} MB`);
-      peak = 0;
-      const drain = await core.services.relatedIndexer.drain({ batchSize: 1_000, onProfiled: sample, onBatch: sample });
-      console.log(
-        `related index: ${TOTAL} articles (${drain.processed - TOTAL} neighbour updates) in ${(drain.elapsedMs / 1000).toFixed(1)} s: ` +
-          `${rate(TOTAL, drain.elapsedMs)} articles/s, peak RSS ${mb(peak)} MB (sampled between transactions)`,
-      );
-    } finally {
-      await core.close();
-    }
+    if (ARCHIVE) fs.copyFileSync(ARCHIVE, file);
+    else await buildArchive(config, sample, () => (peak = 0), () => peak);
     clearInterval(sampler);
     console.log(`database size: ${mb(sqlite ? dirSize(dir) : await pgSize(config))} MB`);
 
@@ -75,6 +68,26 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(sampler);
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Synthesizes TOTAL articles and builds the related index, printing rates and peak RSS. */
+async function buildArchive(config: Config, sample: () => void, resetPeak: () => void, peak: () => number): Promise<void> {
+  const core = await openCore(config);
+  try {
+    const synth = await new SynthService(core.repositories.writes, core.services.writer).generate(loadBaseArticles(CORPUS_DIR), TOTAL, SYNTH_DEFAULTS, (n) => {
+      sample();
+      if (n % 50_000 === 0) console.log(`  synth ${n}`);
+    });
+    console.log(`synth: ${TOTAL} articles in ${(synth.elapsedMs / 1000).toFixed(1)} s: ${synth.articlesPerSecond} articles/s, peak RSS ${mb(peak())} MB`);
+    resetPeak();
+    const drain = await core.services.relatedIndexer.drain({ batchSize: 1_000, onProfiled: sample, onBatch: sample });
+    console.log(
+      `related index: ${TOTAL} articles (${drain.processed - TOTAL} neighbour updates) in ${(drain.elapsedMs / 1000).toFixed(1)} s: ` +
+        `${rate(TOTAL, drain.elapsedMs)} articles/s, peak RSS ${mb(peak())} MB (sampled between transactions)`,
+    );
+  } finally {
+    await core.close();
   }
 }
 
