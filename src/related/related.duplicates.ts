@@ -1,7 +1,7 @@
 import { normalizeText } from '../text/text.normalize';
 import { profileCosine, type CosineOf } from './related.similarity';
 import type { RelatedInput, TermWeight } from './related.types';
-import { packedDot, packedProfiles, termIdCount, type PackedProfile } from './related.packed';
+import { packedDot, packedProfiles, termIdCount } from './related.packed';
 import { LETTER_OR_DIGIT_RUNS } from '../text/text.patterns';
 
 type DuplicateFields = Pick<RelatedInput, 'language' | 'title' | 'profile' | 'contentHash'>;
@@ -32,16 +32,8 @@ function titleKey(item: DuplicateFields): string {
  */
 export const ROUNDING_MARGIN = 1e-9;
 
-/** cosineOf(a, b) ≥ threshold, decided on the packed profiles unless the pair is within rounding of it. */
-function reachesThreshold(
-  a: readonly TermWeight[],
-  b: readonly TermWeight[],
-  packedA: PackedProfile,
-  packedB: PackedProfile,
-  threshold: number,
-  cosineOf: CosineOf,
-): boolean {
-  const dot = packedDot(packedA, packedB);
+/** cosineOf(a, b) ≥ threshold, given `dot`, the pair's products summed in any order: exact only within rounding of it. */
+function reachesThreshold(dot: number, threshold: number, a: readonly TermWeight[], b: readonly TermWeight[], cosineOf: CosineOf): boolean {
   if (dot >= threshold + ROUNDING_MARGIN) return true;
   if (dot < threshold - ROUNDING_MARGIN) return false;
   return cosineOf(a, b) >= threshold;
@@ -57,7 +49,7 @@ export function isNearDuplicate(a: DuplicateFields, b: DuplicateFields, threshol
   const key = titleKey(a);
   if (key !== '' && key === titleKey(b)) return true;
   const [packedA, packedB] = packedProfiles([a.profile, b.profile]);
-  return reachesThreshold(a.profile, b.profile, packedA, packedB, threshold, cosineOf);
+  return reachesThreshold(packedDot(packedA, packedB), threshold, a.profile, b.profile, cosineOf);
 }
 
 // The postings of one call as linked lists in typed arrays indexed by term id,
@@ -70,13 +62,11 @@ let stamp = 0;
  * Groups items into stories (transitively: A≈B and B≈C puts all three together).
  * Returns, for every item index, the index of its group's first member.
  *
- * Comparing every pair is quadratic, so profile pairs are found through an
- * inverted index with a prefix filter: with unit-length profiles, if b shares
- * none of a's heaviest terms whose weights make up more than 1 - threshold²
- * of a's squared norm, the rest of a can add at most ||rest|| < threshold to
- * the dot product, so the pair cannot reach the threshold. The groups are
- * the connected components of "same hash, same title or cosine ≥ threshold",
- * so they do not depend on the order pairs are found in.
+ * The groups are the connected components of "same hash, same title or
+ * cosine ≥ threshold", so they do not depend on the order pairs are found in.
+ * Pair cosines are summed through an inverted index of interned term ids
+ * (only pairs sharing a term cost anything) and decided as reachesThreshold
+ * decides them.
  */
 export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold: number, cosineOf: CosineOf = profileCosine): number[] {
   const parent = items.map((_, index) => index);
@@ -118,37 +108,38 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
   const entries = packed.reduce((sum, { ids }) => sum + ids.length, 0);
   const next = new Int32Array(entries);
   const itemOf = new Int32Array(entries);
+  const weightAt = new Float64Array(entries);
   let entry = 0;
-  packed.forEach(({ ids }, index) => {
+  packed.forEach(({ ids, weights }, index) => {
     for (let k = 0; k < ids.length; k++, entry++) {
       const term = ids[k];
       next[entry] = headStamps[term] === stamp ? heads[term] : -1;
       heads[term] = entry;
       headStamps[term] = stamp;
       itemOf[entry] = index;
+      weightAt[entry] = weights[k];
     }
   });
 
-  // A small margin below threshold² keeps float rounding of stored weights safe.
-  const stopAt = threshold * threshold * 0.98;
-  // A pair at or above the threshold shares a term of either side's prefix,
-  // so each pair is looked for from its lower index only: postings run from
-  // the highest index down, and stop at the item itself. `seen` keeps a pair
-  // sharing several prefix terms from being compared again.
-  const seen = new Int32Array(items.length);
-  packed.forEach(({ heaviest, heaviestWeights }, index) => {
-    let rest = 0;
-    for (let k = 0; k < heaviestWeights.length; k++) rest += heaviestWeights[k] * heaviestWeights[k];
-    for (let k = 0; k < heaviest.length && rest >= stopAt; k++) {
-      rest -= heaviestWeights[k] * heaviestWeights[k];
-      for (let at = heads[heaviest[k]]; at !== -1; at = next[at]) {
+  // Every pair's dot product from the postings, each pair from its lower
+  // index: a term's postings run from the highest index down and stop at the
+  // item itself. Candidates share most of their heaviest terms, so this does
+  // a fraction of the work of a merge per pair.
+  const dots = new Float64Array(items.length);
+  packed.forEach(({ ids, weights }, index) => {
+    dots.fill(0, index + 1);
+    for (let k = 0; k < ids.length; k++) {
+      const weight = weights[k];
+      for (let at = heads[ids[k]]; at !== -1; at = next[at]) {
         const other = itemOf[at];
         if (other <= index) break;
-        if (seen[other] === index + 1) continue;
-        seen[other] = index + 1;
-        if (find(other) === find(index)) continue;
-        if (reachesThreshold(items[index].profile, items[other].profile, packed[index], packed[other], threshold, cosineOf)) union(index, other);
+        dots[other] += weight * weightAt[at];
       }
+    }
+    for (let other = index + 1; other < items.length; other++) {
+      const dot = dots[other];
+      if (dot < threshold - ROUNDING_MARGIN || find(other) === find(index)) continue;
+      if (reachesThreshold(dot, threshold, items[index].profile, items[other].profile, cosineOf)) union(index, other);
     }
   });
 

@@ -11,9 +11,6 @@ export interface PackedProfile {
   readonly weights: Float64Array;
   /** Term ids in the profile's own order (sums in that order give the same bits as the TermWeight loops). */
   readonly inOrder: Int32Array;
-  /** Term ids by weight, heaviest first, and their weights (the near-duplicate prefix filter). */
-  readonly heaviest: Int32Array;
-  readonly heaviestWeights: Float64Array;
   /** Where each of `ids` sits in the profile array. */
   readonly positions: Int32Array;
   /** Ids of different generations name different terms (see packedProfiles). */
@@ -79,10 +76,7 @@ function packedProfile(profile: readonly TermWeight[]): PackedProfile {
     ids[to] = inOrder[from];
     weights[to] = profile[from].weight;
   });
-  const byWeight = Array.from(inOrder.keys()).sort((x, y) => profile[y].weight - profile[x].weight);
-  const heaviest = Int32Array.from(byWeight, (k) => inOrder[k]);
-  const heaviestWeights = Float64Array.from(byWeight, (k) => profile[k].weight);
-  const packed = { ids, weights, inOrder, heaviest, heaviestWeights, positions, generation };
+  const packed = { ids, weights, inOrder, positions, generation };
   packs.set(profile, packed);
   return packed;
 }
