@@ -180,7 +180,8 @@ async function profileAll(related: RelatedRepository, backlog: readonly BacklogE
       }
       await statements.replaceProfiles(published, profiles);
       await statements.touchIndexed(touched);
-      for (const { id, indexedAt } of touched) reads.rememberProfile(id, indexedAt, profiles.get(id)!);
+      // Not put in the profile cache: pass 3 ranks from its LanguageIndex, and a backlog's
+      // profiles would fill the cache (5 million terms, some 250 MB) mostly to be evicted unread.
     });
     profiled += ids.length;
     options.onProfiled?.(profiled);
