@@ -24,11 +24,6 @@ let termIds = new Map<string, number>();
 let generation = 0;
 const packs = new WeakMap<readonly TermWeight[], PackedProfile>();
 
-/** The current generation (see packedProfiles). */
-export function termGeneration(): number {
-  return generation;
-}
-
 /** The id of `term` in this generation; ids are dense from 0. */
 function termId(term: string): number {
   let id = termIds.get(term);
