@@ -7,7 +7,7 @@ import { buildTermProfile, compareTerms } from './related.profile';
 import { rankRelated } from './related.ranking';
 import { inputFields, type RelatedRepository } from './related.repository';
 import { rememberedCosine } from './related.similarity';
-import type { RelatedResult, TermWeight, TopicsOf } from './related.types';
+import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
 import { RELATED_WEIGHTS } from './related.weights';
 
 export interface BulkOptions {
@@ -86,9 +86,14 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
 export function rankInMemory(index: LanguageIndex, page: readonly QueueEntry[], topicsOf?: TopicsOf): Map<number, RelatedResult[]> {
   const lists = new Map<number, RelatedResult[]>();
   const cosineOf = rememberedCosine();
+  // Each input's topic distribution once per page (a candidate serves many targets); the model cannot change within a page.
+  const decorated = new Map<RelatedInput, RelatedInput>();
   const inputOf = (id: number) => {
     const input = index.input(id);
-    return input ? withTopics(input, topicsOf) : undefined;
+    if (!input || !topicsOf) return input;
+    let withTopic = decorated.get(input);
+    if (!withTopic) decorated.set(input, (withTopic = withTopics(input, topicsOf)));
+    return withTopic;
   };
   for (const { articleId } of page) {
     const target = inputOf(articleId);
@@ -175,7 +180,8 @@ async function profileAll(related: RelatedRepository, backlog: readonly BacklogE
       }
       await statements.replaceProfiles(published, profiles);
       await statements.touchIndexed(touched);
-      for (const { id, indexedAt } of touched) reads.rememberProfile(id, indexedAt, profiles.get(id)!);
+      // Not put in the profile cache: pass 3 ranks from its LanguageIndex, and a backlog's
+      // profiles would fill the cache (5 million terms, some 250 MB) mostly to be evicted unread.
     });
     profiled += ids.length;
     options.onProfiled?.(profiled);

@@ -1,6 +1,7 @@
 import { normalizeText } from '../text/text.normalize';
 import { profileCosine, type CosineOf } from './related.similarity';
-import type { RelatedInput } from './related.types';
+import type { RelatedInput, TermWeight } from './related.types';
+import { packedDot, packedProfiles, termIdCount } from './related.packed';
 import { LETTER_OR_DIGIT_RUNS } from '../text/text.patterns';
 
 type DuplicateFields = Pick<RelatedInput, 'language' | 'title' | 'profile' | 'contentHash'>;
@@ -23,25 +24,49 @@ function titleKey(item: DuplicateFields): string {
 }
 
 /**
+ * A fast dot product on interned ids (related.packed.ts) sums in another
+ * order than profileCosine, so it can differ in the last bits; profiles are
+ * unit length with positive weights, so by far less than this. Only a pair
+ * this close to the threshold is decided by the exact cosine, and every
+ * decision is the one profileCosine gives.
+ */
+export const ROUNDING_MARGIN = 1e-9;
+
+/** cosineOf(a, b) ≥ threshold, given `dot`, the pair's products summed in any order: exact only within rounding of it. */
+function reachesThreshold(dot: number, threshold: number, a: readonly TermWeight[], b: readonly TermWeight[], cosineOf: CosineOf): boolean {
+  if (dot >= threshold + ROUNDING_MARGIN) return true;
+  if (dot < threshold - ROUNDING_MARGIN) return false;
+  return cosineOf(a, b) >= threshold;
+}
+
+/**
  * Syndicated copies and light re-edits of one story: the same content hash, the
  * same normalised title, or term profiles at least `threshold` alike.
+ * `cosineOf` must compute profileCosine (a memo of it may be given).
  */
 export function isNearDuplicate(a: DuplicateFields, b: DuplicateFields, threshold: number, cosineOf: CosineOf = profileCosine): boolean {
   if (a.contentHash && a.contentHash === b.contentHash) return true;
   const key = titleKey(a);
   if (key !== '' && key === titleKey(b)) return true;
-  return cosineOf(a.profile, b.profile) >= threshold;
+  const [packedA, packedB] = packedProfiles([a.profile, b.profile]);
+  return reachesThreshold(packedDot(packedA, packedB), threshold, a.profile, b.profile, cosineOf);
 }
+
+// The postings of one call as linked lists in typed arrays indexed by term id,
+// reused across calls: a stamp tells this call's heads from older ones.
+let heads = new Int32Array(0);
+let headStamps = new Int32Array(0);
+let stamp = 0;
 
 /**
  * Groups items into stories (transitively: A≈B and B≈C puts all three together).
  * Returns, for every item index, the index of its group's first member.
  *
- * Comparing every pair is quadratic, so profile pairs are found through an
- * inverted index with a prefix filter: with unit-length profiles, if b shares
- * none of a's heaviest terms whose weights make up more than 1 - threshold²
- * of a's squared norm, the rest of a can add at most ||rest|| < threshold to
- * the dot product, so the pair cannot reach the threshold.
+ * The groups are the connected components of "same hash, same title or
+ * cosine ≥ threshold", so they do not depend on the order pairs are found in.
+ * Pair cosines are summed through an inverted index of interned term ids
+ * (only pairs sharing a term cost anything) and decided as reachesThreshold
+ * decides them.
  */
 export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold: number, cosineOf: CosineOf = profileCosine): number[] {
   const parent = items.map((_, index) => index);
@@ -59,7 +84,6 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
 
   const byHash = new Map<string, number>();
   const byTitle = new Map<string, number>();
-  const postings = new Map<string, number[]>();
   items.forEach((item, index) => {
     if (item.contentHash) {
       const first = byHash.get(item.contentHash);
@@ -72,32 +96,50 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
       if (first === undefined) byTitle.set(key, index);
       else union(first, index);
     }
-    for (const { term } of item.profile) {
-      const list = postings.get(term);
-      if (list) list.push(index);
-      else postings.set(term, [index]);
+  });
+
+  const packed = packedProfiles(items.map((item) => item.profile));
+  if (heads.length < termIdCount()) {
+    heads = new Int32Array(Math.ceil(termIdCount() * 1.5));
+    headStamps = new Int32Array(heads.length);
+  }
+  stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
+  if (stamp === 1) headStamps.fill(0);
+  const entries = packed.reduce((sum, { ids }) => sum + ids.length, 0);
+  const next = new Int32Array(entries);
+  const itemOf = new Int32Array(entries);
+  const weightAt = new Float64Array(entries);
+  let entry = 0;
+  packed.forEach(({ ids, weights }, index) => {
+    for (let k = 0; k < ids.length; k++, entry++) {
+      const term = ids[k];
+      next[entry] = headStamps[term] === stamp ? heads[term] : -1;
+      heads[term] = entry;
+      headStamps[term] = stamp;
+      itemOf[entry] = index;
+      weightAt[entry] = weights[k];
     }
   });
 
-  // A small margin below threshold² keeps float rounding of stored weights safe.
-  const stopAt = threshold * threshold * 0.98;
-  // Each pair is compared at most once: a pair sharing several prefix terms,
-  // or found from both sides, would otherwise be compared again each time
-  // (this loop was most of the related indexer's time).
-  const compared = new Uint8Array(items.length * items.length);
-  items.forEach((item, index) => {
-    const heaviestFirst = [...item.profile].sort((x, y) => y.weight - x.weight);
-    let rest = heaviestFirst.reduce((sum, { weight }) => sum + weight * weight, 0);
-    for (const { term, weight } of heaviestFirst) {
-      if (rest < stopAt) break;
-      rest -= weight * weight;
-      for (const other of postings.get(term) ?? []) {
-        if (other === index) continue;
-        const pair = index < other ? index * items.length + other : other * items.length + index;
-        if (compared[pair] || find(other) === find(index)) continue;
-        compared[pair] = 1;
-        if (cosineOf(item.profile, items[other].profile) >= threshold) union(index, other);
+  // Every pair's dot product from the postings, each pair from its lower
+  // index: a term's postings run from the highest index down and stop at the
+  // item itself. Candidates share most of their heaviest terms, so this does
+  // a fraction of the work of a merge per pair.
+  const dots = new Float64Array(items.length);
+  packed.forEach(({ ids, weights }, index) => {
+    dots.fill(0, index + 1);
+    for (let k = 0; k < ids.length; k++) {
+      const weight = weights[k];
+      for (let at = heads[ids[k]]; at !== -1; at = next[at]) {
+        const other = itemOf[at];
+        if (other <= index) break;
+        dots[other] += weight * weightAt[at];
       }
+    }
+    for (let other = index + 1; other < items.length; other++) {
+      const dot = dots[other];
+      if (dot < threshold - ROUNDING_MARGIN || find(other) === find(index)) continue;
+      if (reachesThreshold(dot, threshold, items[index].profile, items[other].profile, cosineOf)) union(index, other);
     }
   });
 

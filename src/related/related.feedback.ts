@@ -1,4 +1,86 @@
+import { packedProfiles } from './related.packed';
 import type { TermWeight } from './related.types';
+
+/**
+ * An expanded profile: weights by interned term id (related.packed.ts) in an
+ * open-addressing table, so scoring every story against it reads typed arrays
+ * instead of a string-keyed map, and building it allocates a few arrays.
+ */
+export class ExpandedProfile {
+  /** Term ids in the order first met, and (index into them + 1) per slot; 0 is empty. */
+  private readonly ids: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly values: Float64Array;
+  private readonly terms: string[] = [];
+  private readonly mask: number;
+  private count = 0;
+  private byTerm: Map<string, number> | undefined;
+
+  constructor(
+    capacity: number,
+    /** The term-id generation of the profiles it was built from. */
+    readonly generation: number,
+  ) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.mask = size - 1;
+    this.ids = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.slots = new Int32Array(size);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds `value` to the term's weight (a new term starts at 0). */
+  add(id: number, term: string, value: number): void {
+    const slot = this.slotOf(id);
+    const at = this.slots[slot] - 1;
+    if (at >= 0) {
+      this.values[at] += value;
+      return;
+    }
+    this.slots[slot] = this.count + 1;
+    this.ids[this.count] = id;
+    this.terms.push(term);
+    this.values[this.count++] = 0 + value;
+  }
+
+  /** Divides every weight by the L2 norm, summed in the order the terms were first met. */
+  normalise(): void {
+    let squares = 0;
+    for (let k = 0; k < this.count; k++) squares += this.values[k] * this.values[k];
+    const norm = Math.sqrt(squares);
+    if (norm > 0) for (let k = 0; k < this.count; k++) this.values[k] = this.values[k] / norm;
+  }
+
+  /** The weight of a term id of this generation (0 if absent). */
+  weightOfId(id: number): number {
+    const at = this.slots[this.slotOf(id)] - 1;
+    return at >= 0 ? this.values[at] : 0;
+  }
+
+  /** The weight of a term (0 if absent), found by name. */
+  weightOf(term: string): number {
+    this.byTerm ??= new Map(this.terms.map((name, k) => [name, this.values[k]]));
+    return this.byTerm.get(term) ?? 0;
+  }
+
+  /** [term, weight] in the order the terms were first met. */
+  entries(): Array<[string, number]> {
+    return this.terms.map((term, k) => [term, this.values[k]]);
+  }
+
+  private slotOf(id: number): number {
+    let slot = Math.imul(id, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const at = this.slots[slot] - 1;
+      if (at < 0 || this.ids[at] === id) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
 
 /**
  * The target's profile widened with its nearest neighbours' profiles (Rocchio
@@ -11,23 +93,31 @@ export function expandProfile(
   target: readonly TermWeight[],
   neighbours: readonly (readonly TermWeight[])[],
   weight: number,
-): ReadonlyMap<string, number> {
-  const expanded = new Map<string, number>();
-  for (const { term, weight: w } of target) expanded.set(term, w);
-  if (neighbours.length > 0 && weight > 0) {
-    const share = weight / neighbours.length;
-    for (const profile of neighbours) {
-      for (const { term, weight: w } of profile) expanded.set(term, (expanded.get(term) ?? 0) + share * w);
-    }
-  }
-  const norm = Math.sqrt([...expanded.values()].reduce((sum, w) => sum + w * w, 0));
-  if (norm > 0) for (const [term, w] of expanded) expanded.set(term, w / norm);
+): ExpandedProfile {
+  const profiles = neighbours.length > 0 && weight > 0 ? [target, ...neighbours] : [target];
+  const packed = packedProfiles(profiles);
+  const expanded = new ExpandedProfile(
+    profiles.reduce((sum, profile) => sum + profile.length, 0),
+    packed[0].generation,
+  );
+  const share = weight / neighbours.length;
+  profiles.forEach((profile, n) => {
+    const ids = packed[n].inOrder;
+    for (let k = 0; k < profile.length; k++) expanded.add(ids[k], profile[k].term, n === 0 ? profile[k].weight : share * profile[k].weight);
+  });
+  expanded.normalise();
   return expanded;
 }
 
-/** Dot product of an expanded profile with an article's profile. */
-export function similarityTo(expanded: ReadonlyMap<string, number>, profile: readonly TermWeight[]): number {
+/** Dot product of an expanded profile with an article's profile, summed in the profile's order. */
+export function similarityTo(expanded: ExpandedProfile, profile: readonly TermWeight[]): number {
+  const [packed] = packedProfiles([profile]);
   let sum = 0;
-  for (const { term, weight } of profile) sum += weight * (expanded.get(term) ?? 0);
+  if (packed.generation !== expanded.generation) {
+    // Term ids started over since the expansion (a rare reset): look the terms up by name.
+    for (const { term, weight } of profile) sum += weight * expanded.weightOf(term);
+    return sum;
+  }
+  for (let k = 0; k < profile.length; k++) sum += profile[k].weight * expanded.weightOfId(packed.inOrder[k]);
   return sum;
 }

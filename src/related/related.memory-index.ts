@@ -49,12 +49,12 @@ export class LanguageIndex {
   private postingsStart = new Int32Array(0);
   private postings = new Int32Array(0);
   private scores = new Float64Array(0);
-  private readonly materialized = new Map<number, readonly TermWeight[]>();
+  private readonly materialized = new Map<number, RelatedInput>();
 
   constructor(
     private readonly dfCap = POSTINGS_DF_CAP,
     private readonly searchTerms = SEARCH_TERMS,
-    /** Profiles kept as TermWeight arrays for the ranking (neighbouring targets share candidates). */
+    /** Inputs (profiles as TermWeight arrays) kept for the ranking: neighbouring targets share candidates. */
     private readonly materializedMax = 20_000,
   ) {
     this.offsets.push(0);
@@ -119,12 +119,22 @@ export class LanguageIndex {
     return this.positionOf.has(articleId);
   }
 
-  /** The article as the ranking sees it; undefined unless indexed and published. */
+  /**
+   * The article as the ranking sees it; undefined unless indexed and published.
+   * The same object while it stays cached, so what the ranking remembers per
+   * profile array (related.packed.ts) is worked out once.
+   */
   input(articleId: number): RelatedInput | undefined {
     const position = this.positionOf.get(articleId);
     if (position === undefined || !this.articles[position].published) return undefined;
-    const { published: _published, ...fields } = this.articles[position];
-    return { ...fields, profile: this.profile(position) };
+    let input = this.materialized.get(position);
+    if (!input) {
+      const { published: _published, ...fields } = this.articles[position];
+      input = { ...fields, profile: this.profile(position) };
+      if (this.materialized.size >= this.materializedMax) this.materialized.clear();
+      this.materialized.set(position, input);
+    }
+    return input;
   }
 
   /**
@@ -168,15 +178,10 @@ export class LanguageIndex {
   }
 
   private profile(position: number): readonly TermWeight[] {
-    let profile = this.materialized.get(position);
-    if (!profile) {
-      const offsets = this.offsets.data;
-      profile = [];
-      for (let k = offsets[position]; k < offsets[position + 1]; k++) {
-        (profile as TermWeight[]).push({ term: this.terms[this.profileTerms.data[k]], weight: this.profileWeights.data[k] });
-      }
-      if (this.materialized.size >= this.materializedMax) this.materialized.clear();
-      this.materialized.set(position, profile);
+    const offsets = this.offsets.data;
+    const profile: TermWeight[] = [];
+    for (let k = offsets[position]; k < offsets[position + 1]; k++) {
+      profile.push({ term: this.terms[this.profileTerms.data[k]], weight: this.profileWeights.data[k] });
     }
     return profile;
   }

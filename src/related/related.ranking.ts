@@ -38,6 +38,7 @@ import { normalizeText } from '../text/text.normalize';
 import { topicAgreement } from '../topics/topics.similarity';
 import { isNearDuplicate, nearDuplicateGroups } from './related.duplicates';
 import { expandProfile, similarityTo } from './related.feedback';
+import { packedProfiles } from './related.packed';
 import { profileCosine, profileOverlap, type CosineOf, type ProfileOverlap } from './related.similarity';
 import type { RelatedInput, RelatedReason, RelatedResult, RelatedSignal } from './related.types';
 import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
@@ -57,6 +58,8 @@ export function rankRelated(
 ): RelatedResult[] {
   const limit = Math.max(0, Math.floor(first));
   if (limit === 0) return [];
+  // Every profile interned up front: term ids cannot start over (a new generation) halfway through the ranking.
+  packedProfiles([target.profile, ...candidates.map((candidate) => candidate.profile)]);
 
   const pool = uniqueById(candidates).filter(
     (candidate) =>

@@ -1,3 +1,4 @@
+import { packedProfiles } from './related.packed';
 import { compareTerms } from './related.profile';
 import type { TermWeight } from './related.types';
 
@@ -23,12 +24,17 @@ function lookupOf(profile: readonly TermWeight[]): ReadonlyMap<string, number> {
 
 /** Cosine of two term profiles and which terms made it. Symmetric. */
 export function profileOverlap(a: readonly TermWeight[], b: readonly TermWeight[]): ProfileOverlap {
-  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  const other = lookupOf(large);
+  // The shared terms found by merging interned ids (related.packed.ts); the sort below fixes their order.
+  const [packedA, packedB] = packedProfiles([a, b]);
   const shared: TermWeight[] = [];
-  for (const { term, weight } of small) {
-    const weightInOther = other.get(term);
-    if (weightInOther !== undefined) shared.push({ term, weight: weight * weightInOther });
+  const [ai, bi] = [packedA.ids, packedB.ids];
+  for (let i = 0, j = 0; i < ai.length && j < bi.length; ) {
+    if (ai[i] < bi[j]) i++;
+    else if (ai[i] > bi[j]) j++;
+    else {
+      const mine = a[packedA.positions[i++]];
+      shared.push({ term: mine.term, weight: mine.weight * b[packedB.positions[j++]].weight });
+    }
   }
   shared.sort((x, y) => y.weight - x.weight || compareTerms(x.term, y.term));
   // Summed in the sorted order, so the cosine does not depend on profile order.

@@ -1,0 +1,93 @@
+import { join } from 'node:path';
+import { loadBaseArticles } from '../synth/synth.corpus';
+import { isNearDuplicate, nearDuplicateGroups } from './related.duplicates';
+import { buildTermProfile } from './related.profile';
+import { profileCosine } from './related.similarity';
+import { profileTokens } from './related.terms';
+import type { TermWeight } from './related.types';
+
+// The near-duplicate pass decides on a dot product of interned ids and asks
+// profileCosine only within rounding of the threshold; these check that
+// every decision is still exactly profileCosine(a, b) >= threshold.
+
+const THRESHOLD = 0.9;
+const item = (index: number, profile: readonly TermWeight[]) => ({ language: 'sw' as const, title: `title ${index}`, profile });
+
+/** Groups from every pair's exact cosine (union-find, first member as the group's id). */
+function exactGroups(profiles: readonly (readonly TermWeight[])[], threshold: number): number[] {
+  const group = profiles.map((_, index) => index);
+  const find = (i: number): number => (group[i] === i ? i : find(group[i]));
+  for (let a = 0; a < profiles.length; a++) {
+    for (let b = a + 1; b < profiles.length; b++) {
+      if (profileCosine(profiles[a], profiles[b]) < threshold) continue;
+      const [ra, rb] = [find(a), find(b)];
+      if (ra !== rb) group[Math.max(ra, rb)] = Math.min(ra, rb);
+    }
+  }
+  return profiles.map((_, index) => find(index));
+}
+
+function expectExactDecisions(profiles: readonly (readonly TermWeight[])[], threshold: number): number {
+  let near = 0;
+  for (let a = 0; a < profiles.length; a++) {
+    for (let b = a + 1; b < profiles.length; b++) {
+      const exact = profileCosine(profiles[a], profiles[b]) >= threshold;
+      if (exact) near += 1;
+      if (isNearDuplicate(item(a, profiles[a]), item(b, profiles[b]), threshold) !== exact) {
+        throw new Error(`pair ${a}, ${b}: fast ${!exact}, exact ${exact} (cosine ${profileCosine(profiles[a], profiles[b])})`);
+      }
+    }
+  }
+  expect(nearDuplicateGroups(profiles.map((profile, index) => item(index, profile)), threshold)).toEqual(exactGroups(profiles, threshold));
+  return near;
+}
+
+const unit = (entries: ReadonlyArray<[string, number]>): TermWeight[] => {
+  const length = Math.hypot(...entries.map(([, w]) => w));
+  return entries.map(([term, weight]) => ({ term, weight: weight / length }));
+};
+
+describe('the fast near-duplicate decision', () => {
+  it('equals profileCosine >= threshold on random profiles, many of them just around the threshold', () => {
+    let seed = 20261130;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const base = () => unit(Array.from({ length: 5 + Math.floor(random() * 60) }, (_, i) => [`t${Math.floor(random() * 400)}_${i}`, 0.05 + random()]));
+    const profiles: TermWeight[][] = [];
+    for (let n = 0; n < 120; n++) {
+      const a = base();
+      profiles.push(a);
+      // A re-edit: the same terms, one weight moved so the cosine lands within ±0.002 of 0.9.
+      for (const aim of [THRESHOLD - 0.002 + random() * 0.004, THRESHOLD + 1e-12, THRESHOLD - 1e-12]) {
+        const lift = Math.sqrt(1 / (aim * aim) - 1);
+        const [head, ...rest] = a;
+        const tilt = unit(rest.map(({ term }) => [term, 0.1 + random()] as [string, number]));
+        const mixed = new Map(a.map(({ term, weight }) => [term, weight]));
+        if (rest.length === 0) continue;
+        // b = a + lift × (a unit vector orthogonal to a, built from the other terms)
+        const along = tilt.reduce((sum, { term, weight }) => sum + weight * (mixed.get(term) ?? 0), 0);
+        const orthogonal = tilt.map(({ term, weight }) => [term, weight - along * (mixed.get(term) ?? 0)] as [string, number]);
+        orthogonal.push([head.term, -along * head.weight]);
+        const size = Math.hypot(...orthogonal.map(([, w]) => w));
+        for (const [term, w] of orthogonal) mixed.set(term, (mixed.get(term) ?? 0) + (lift * w) / size);
+        profiles.push(unit([...mixed].filter(([, w]) => w > 0)));
+      }
+    }
+    const near = expectExactDecisions(profiles, THRESHOLD);
+    expect(near).toBeGreaterThan(100); // the pairs above the threshold were really exercised
+  });
+
+  it('equals profileCosine >= threshold on the Swahili sample and light re-edits of it, for several thresholds', () => {
+    const articles = loadBaseArticles(join(__dirname, '../../corpus')).filter(({ language }) => language === 'sw');
+    const texts = articles.flatMap(({ headline, sentences }, index) => [
+      { title: headline, body: sentences.join(' ') },
+      // every tenth article again without its last sentence or with its first one twice: near-duplicates of it
+      ...(index % 10 === 0 ? [{ title: headline, body: sentences.slice(0, -1).join(' ') }, { title: headline, body: [sentences[0], ...sentences].join(' ') }] : []),
+    ]);
+    const tokens = texts.map((text) => profileTokens(text, 'sw'));
+    const df = new Map<string, number>();
+    for (const list of tokens) for (const term of new Set(list)) df.set(term, (df.get(term) ?? 0) + 1);
+    const profiles = tokens.map((list) => buildTermProfile(list, (term) => df.get(term) ?? 0, tokens.length));
+    for (const threshold of [0.5, 0.8, THRESHOLD, 0.95]) expectExactDecisions(profiles, threshold);
+    expect(expectExactDecisions(profiles, THRESHOLD)).toBeGreaterThan(10);
+  });
+});

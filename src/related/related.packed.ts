@@ -1,0 +1,94 @@
+import type { TermWeight } from './related.types';
+
+/**
+ * A profile's terms as integer ids, for the ranking's inner loops: comparing
+ * interned ids in typed arrays allocates nothing, where string-keyed maps
+ * made the near-duplicate pass most of the bulk build's time.
+ */
+export interface PackedProfile {
+  /** Term ids ascending, and each one's weight: two profiles' dot product is one merge. */
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  /** Term ids in the profile's own order (sums in that order give the same bits as the TermWeight loops). */
+  readonly inOrder: Int32Array;
+  /** Where each of `ids` sits in the profile array. */
+  readonly positions: Int32Array;
+  /** Ids of different generations name different terms (see packedProfiles). */
+  readonly generation: number;
+}
+
+// Interned ids live for the process; a server that meets millions of distinct
+// terms starts over (a new generation) rather than grow without bound.
+const MAX_TERMS = 2_000_000;
+let termIds = new Map<string, number>();
+let generation = 0;
+const packs = new WeakMap<readonly TermWeight[], PackedProfile>();
+
+/** The id of `term` in this generation; ids are dense from 0. */
+function termId(term: string): number {
+  let id = termIds.get(term);
+  if (id === undefined) {
+    id = termIds.size;
+    termIds.set(term, id);
+  }
+  return id;
+}
+
+/** The id of an interned term, for looking it up (-1 when no packed profile holds it). */
+export function knownTermId(term: string): number {
+  return termIds.get(term) ?? -1;
+}
+
+/** How many term ids exist: scratch arrays indexed by id need this length. */
+export function termIdCount(): number {
+  return termIds.size;
+}
+
+/**
+ * The profiles packed with ids of one generation (each profile array is
+ * packed once; profiles are not changed after they are built).
+ */
+export function packedProfiles(profiles: ReadonlyArray<readonly TermWeight[]>): PackedProfile[] {
+  const packed = profiles.map(packedProfile);
+  // Ids from before a new generation began mean other terms: pack again (a fresh generation has room).
+  return packed.some((pack) => pack.generation !== generation) ? profiles.map(packedProfile) : packed;
+}
+
+function packedProfile(profile: readonly TermWeight[]): PackedProfile {
+  const known = packs.get(profile);
+  if (known && known.generation === generation) return known;
+  if (termIds.size + profile.length > MAX_TERMS) {
+    termIds = new Map();
+    generation += 1;
+  }
+  const inOrder = new Int32Array(profile.length);
+  for (let k = 0; k < profile.length; k++) inOrder[k] = termId(profile[k].term);
+  const order = Array.from(inOrder.keys()).sort((x, y) => inOrder[x] - inOrder[y]);
+  const ids = new Int32Array(profile.length);
+  const weights = new Float64Array(profile.length);
+  const positions = Int32Array.from(order);
+  order.forEach((from, to) => {
+    ids[to] = inOrder[from];
+    weights[to] = profile[from].weight;
+  });
+  const packed = { ids, weights, inOrder, positions, generation };
+  packs.set(profile, packed);
+  return packed;
+}
+
+/** Σ a_t·b_t over shared terms, in term-id order (so within rounding of profileCosine, not equal to it). */
+export function packedDot(a: PackedProfile, b: PackedProfile): number {
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i];
+    const y = bi[j];
+    if (x === y) sum += a.weights[i++] * b.weights[j++];
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
