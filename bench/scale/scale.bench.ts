@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { buildApp } from '../../src/app';
 import { loadConfig, parseDatabaseUrl, type Config } from '../../src/config';
 import { openCore } from '../../src/composition-root';
+import { refreshPlannerStatistics } from '../../src/db/planner-statistics';
 import { runSql } from '../../src/db/sql';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { decodeCursor, encodeCursor } from '../../src/pagination/cursor';
@@ -84,6 +85,8 @@ async function buildArchive(config: Config, sample: () => void, resetPeak: () =>
     console.log(`synth: ${TOTAL} articles in ${(synth.elapsedMs / 1000).toFixed(1)} s: ${synth.articlesPerSecond} articles/s, peak RSS ${mb(peak())} MB`);
     resetPeak();
     const drain = await core.services.relatedIndexer.drain({ batchSize: 1_000, onProfiled: sample, onBatch: sample });
+    // As habari synth and habari reindex do: PostgreSQL plans from fresh statistics.
+    await refreshPlannerStatistics(core.dataSource);
     console.log(
       `related index: ${TOTAL} articles (${drain.processed - TOTAL} neighbour updates) in ${(drain.elapsedMs / 1000).toFixed(1)} s: ` +
         `${rate(TOTAL, drain.elapsedMs)} articles/s, peak RSS ${mb(peak())} MB (sampled between transactions)`,

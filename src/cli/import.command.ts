@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config';
 import { openCore, type Core } from '../composition-root';
+import { refreshPlannerStatistics } from '../db/planner-statistics';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from '../languages/language.catalogue';
 import { rawTextRecord } from '../importing/raw-text.records';
 import type { ImportRecord, ImportSummary } from '../importing/import.types';
@@ -93,6 +94,7 @@ async function runImport(files: string[], options: ImportCliOptions): Promise<nu
       total.elapsedMs += summary.elapsedMs;
       if (summary.rolledBack) rolledBack.push(file);
     }
+    if (total.created + total.updated > 0) await refreshPlannerStatistics(core.dataSource);
     if (options.suggestCategories) suggestions = await suggestionLines(core, started);
   } finally {
     await core.close();

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { openCore } from '../composition-root';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/data-source';
+import { refreshPlannerStatistics } from '../db/planner-statistics';
 import { buildHabariSchema, printHabariSchema } from '../graphql/schema';
 import { seedDemoIfEmpty } from '../seeding/demo.seed';
 import { bringRelatedUpToDate } from './reindex.command';
@@ -30,6 +31,7 @@ export function registerMaintenanceCommands(program: Command): void {
         const summary = await seedDemoIfEmpty(core);
         console.log(summary ? `Seeded ${summary.created} articles (${summary.failed} failed).` : 'The database already has articles; nothing seeded.');
         if (summary && options.index) await bringRelatedUpToDate(core, { batchSize: 500 });
+        else if (summary) await refreshPlannerStatistics(core.dataSource);
       } finally {
         await core.close();
       }

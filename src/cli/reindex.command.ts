@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { openCore, type Core } from '../composition-root';
+import { refreshPlannerStatistics } from '../db/planner-statistics';
 import type { DrainOptions } from '../related/related.indexer';
 
 interface ReindexCliOptions {
@@ -72,5 +73,6 @@ export async function bringRelatedUpToDate(core: Core, options: { batchSize: num
     summary.elapsedMs += again.elapsedMs;
   }
   if (process.stderr.isTTY && lastLine) process.stderr.write('\n');
+  await refreshPlannerStatistics(core.dataSource);
   console.log(`Indexed ${summary.processed} articles in ${(summary.elapsedMs / 1000).toFixed(1)} s; related lists are up to date.`);
 }

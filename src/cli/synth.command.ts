@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { openCore } from '../composition-root';
+import { refreshPlannerStatistics } from '../db/planner-statistics';
 import { CORPUS_DIR } from '../seeding/demo.seed';
 import { loadBaseArticles } from '../synth/synth.corpus';
 import { SYNTH_DEFAULTS } from '../synth/synth.drafts';
@@ -52,6 +53,7 @@ async function runSynth(options: SynthCliOptions): Promise<number> {
       process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}synth: ${written} of ${articles} articles (${rate}/s)${process.stderr.isTTY ? '' : '\n'}`);
     });
     if (process.stderr.isTTY) process.stderr.write('\n');
+    await refreshPlannerStatistics(core.dataSource);
     console.log(
       `Synthesized ${articles} articles in ${(summary.elapsedMs / 1000).toFixed(1)} s (${summary.articlesPerSecond} articles/s): ` +
         `${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged. ` +
