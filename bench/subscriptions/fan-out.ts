@@ -54,13 +54,16 @@ export async function measureFanOut(app: HabariApp, baseUrl: string, options: Fa
   }
 }
 
+// New titles every run: on a database measured before, the same titles would be unchanged upserts, which publish nothing.
+const RUN = Date.now().toString(36);
+
 function publish(app: HabariApp, event: number) {
   const writer = app.services.writer;
   return app.repositories.writes.transaction((tx) =>
     writer.upsert(tx, {
       language: 'sw',
-      title: `Habari ya kipimo ${event}`,
-      body: [{ type: 'PARAGRAPH', text: `Aya ya habari ya kipimo nambari ${event}.` }],
+      title: `Habari ya kipimo ${event} ${RUN}`,
+      body: [{ type: 'PARAGRAPH', text: `Aya ya habari ya kipimo nambari ${event} (${RUN}).` }],
       status: ArticleStatus.PUBLISHED,
       category: { name: 'Kipimo' },
       source: { name: 'Kipimo' },
