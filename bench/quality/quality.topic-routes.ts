@@ -28,6 +28,7 @@ import {
 } from './quality.classifiers';
 import { loadCorpus, type CorpusArticle } from './quality.corpus';
 import { corpusInputs } from './quality.measures';
+import { seededRandom } from '../../src/synth/synth.drafts';
 
 const RANDOM_HALVES = 10;
 
@@ -54,17 +55,6 @@ const ROUTES: Route[] = [
   { name: 'centroid, sameTopic 5', classifier: nearestCentroid(), weights: { ...RELATED_WEIGHTS, sameTopic: 5 } },
   { name: 'centroid, sw last 6 letters', classifier: nearestCentroid(), stem: swahiliLastSix },
 ];
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const profiles = new Map<string, RelatedInput[]>();
 function inputsOf(articles: readonly CorpusArticle[], language: LanguageCode, route: Route): RelatedInput[] {
@@ -94,7 +84,7 @@ function accuracy(articles: readonly CorpusArticle[], language: LanguageCode, ro
 
 function randomHalves(count: number): Set<number>[] {
   return Array.from({ length: RANDOM_HALVES }, (_, seed) => {
-    const next = random(seed + 1);
+    const next = seededRandom(seed + 1);
     const order = Array.from({ length: count }, (_, index) => ({ index, key: next() })).sort((a, b) => a.key - b.key);
     return new Set(order.slice(0, Math.ceil(count / 2)).map(({ index }) => index));
   });

@@ -204,25 +204,19 @@ function dirSize(dir: string): number {
   return fs.readdirSync(dir).reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
 }
 
-async function articleCount(config: Config): Promise<number> {
+/** One number from the database behind `config` (a count, PostgreSQL's size), read through a core opened for it. */
+async function queryNumber(config: Config, sql: string): Promise<number> {
   const core = await openCore(config);
   try {
-    const [row] = await runSql<{ n: number }>(core.dataSource, 'SELECT COUNT(*) AS n FROM articles');
+    const [row] = await runSql<{ n: number }>(core.dataSource, sql);
     return Number(row.n);
   } finally {
     await core.close();
   }
 }
 
-async function pgSize(config: Config): Promise<number> {
-  const core = await openCore(config);
-  try {
-    const [row] = await runSql<{ size: number }>(core.dataSource, 'SELECT pg_database_size(current_database()) AS size');
-    return Number(row.size);
-  } finally {
-    await core.close();
-  }
-}
+const articleCount = (config: Config) => queryNumber(config, 'SELECT COUNT(*) AS n FROM articles');
+const pgSize = (config: Config) => queryNumber(config, 'SELECT pg_database_size(current_database()) AS n');
 
 main().catch((error) => {
   console.error(error);

@@ -8,24 +8,14 @@
  */
 import type { TermWeight } from '../../src/related/related.types';
 import { topicDistribution, trainTopicModel, type TopicExample } from '../../src/topics/topics.model';
+import { seededRandom } from '../../src/synth/synth.drafts';
 
 const TOPICS = 7;
 const VOCABULARY = 60_000;
 const TERMS = 100;
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
-function random(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function examples(count: number): TopicExample[] {
-  const next = random(13);
+  const next = seededRandom(13);
   const words = Array.from({ length: VOCABULARY }, (_, i) => `w${i}`);
   return Array.from({ length: count }, (_, i) => {
     const topic = i % TOPICS;
