@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger';
+import { startRepeatingTask } from '../operations/repeating-task';
 import type { RelatedIndexer } from './related.indexer';
 
 export interface IndexLoop {
@@ -20,36 +21,13 @@ const SERVER_BATCH_SIZE = 20;
  * logged and retried on the next tick (its batch rolled back into the queue).
  */
 export function startRelatedIndexLoop(indexer: RelatedIndexer, logger: Logger, pollMs: number, onIndexed?: (processed: number) => void): IndexLoop {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    timer = null;
-    running = indexer
-      .drain({ batchSize: SERVER_BATCH_SIZE, yieldBetweenBatches: true, shouldStop: () => stopped })
-      .then(
-        (summary) => {
-          if (!summary.processed) return;
-          logger.debug({ articles: summary.processed, ms: summary.elapsedMs }, 'related index updated');
-          onIndexed?.(summary.processed);
-        },
-        (error: unknown) => logger.error({ err: error }, 'related indexing failed; retrying on the next tick'),
-      )
-      .finally(schedule);
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(tick, pollMs);
-    timer.unref();
-  };
-  schedule();
-
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+  return startRepeatingTask(
+    async (stopping) => {
+      const summary = await indexer.drain({ batchSize: SERVER_BATCH_SIZE, yieldBetweenBatches: true, shouldStop: stopping });
+      if (!summary.processed) return;
+      logger.debug({ articles: summary.processed, ms: summary.elapsedMs }, 'related index updated');
+      onIndexed?.(summary.processed);
     },
-  };
+    { everyMs: pollMs, logger, failureMessage: 'related indexing failed; retrying on the next tick' },
+  );
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger';
+import { startRepeatingTask } from '../operations/repeating-task';
 import type { TopicService } from './topics.service';
 
 export interface RetrainLoop {
@@ -13,35 +14,10 @@ export interface RetrainLoop {
  * Runs never overlap; a failed run is logged and retried on the next tick.
  */
 export function startTopicRetrainLoop(topics: TopicService, logger: Logger, checkMs: number): RetrainLoop {
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    timer = null;
-    running = topics
-      .retrainStale()
-      .then(
-        (trained) => {
-          for (const summary of trained) logger.info(summary, 'topic model trained');
-        },
-        (error: unknown) => logger.error({ err: error }, 'topic training failed; retrying on the next check'),
-      )
-      .finally(schedule);
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(tick, checkMs);
-    timer.unref();
-  };
-  timer = setTimeout(tick, 0);
-  timer.unref();
-
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+  return startRepeatingTask(
+    async () => {
+      for (const summary of await topics.retrainStale()) logger.info(summary, 'topic model trained');
     },
-  };
+    { everyMs: checkMs, firstAfterMs: 0, logger, failureMessage: 'topic training failed; retrying on the next check' },
+  );
 }
