@@ -33,14 +33,30 @@ describe('related index built in bulk', () => {
     await db.drop();
   });
 
+  // Whether the candidate search's term index exists, asked of the database itself (not the repository's remembered answer).
+  const termIndexExists = async () =>
+    (
+      await sql(
+        db.database.kind === 'postgres'
+          ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'ix_article_terms_term'"
+          : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ix_article_terms_term'",
+      )
+    ).length > 0;
+  let bulkLists: unknown[] = [];
+
   it('builds the same profiles and lists as indexing one article at a time', async () => {
-    const bulk = new RelatedIndexer(core.repositories.related, { bulkBacklog: 1 });
+    // The whole-archive path: the term index is dropped while profiles are written and built once at the end.
+    const bulk = new RelatedIndexer(core.repositories.related, { bulkBacklog: 1, deferTermIndexBacklog: 1 });
+    const indexSeen: Array<Promise<boolean>> = [];
     const profiledSoFar: number[] = [];
-    const summary = await bulk.drain({ batchSize: 100, onProfiled: (n) => profiledSoFar.push(n) });
+    const summary = await bulk.drain({ batchSize: 100, onProfiled: (n) => (profiledSoFar.push(n), indexSeen.push(termIndexExists())) });
     expect(profiledSoFar.at(-1)).toBe(400);
+    expect(await Promise.all(indexSeen)).not.toContain(true);
+    expect(await termIndexExists()).toBe(true);
     expect(summary.processed).toBe(400);
     expect(Number((await sql('SELECT COUNT(*) AS n FROM related_queue'))[0].n)).toBe(0);
-    const [bulkLists, bulkProfiles, bulkStats] = [await lists(), await profiles(), await stats()];
+    const [bulkProfiles, bulkStats] = [await profiles(), await stats()];
+    bulkLists = await lists();
     expect(new Set(bulkLists.map((row: any) => Number(row.article_id))).size).toBeGreaterThan(360);
 
     // Every article again, one per transaction, through the incremental path (SQL candidate search):
@@ -52,6 +68,26 @@ describe('related index built in bulk', () => {
     expect(await profiles()).toEqual(bulkProfiles);
     expect(await lists()).toEqual(bulkLists);
   }, 600_000);
+
+  it('puts the term index back after a build that stopped without it; meanwhile live lists skip the candidate search', async () => {
+    let profiledOnce = false;
+    const stopping = new RelatedIndexer(core.repositories.related, { bulkBacklog: 1, deferTermIndexBacklog: 1 });
+    await stopping.reindexAll({ batchSize: 100, onProfiled: () => (profiledOnce = true), shouldStop: () => profiledOnce });
+    expect(await termIndexExists()).toBe(false);
+    expect(Number((await sql('SELECT COUNT(*) AS n FROM related_queue'))[0].n)).toBe(400);
+
+    // An article the index has not ranked, read live: no candidate search without the index (it would scan every profile).
+    const [article] = await core.repositories.articles.findForIndexing([Number((await sql('SELECT MIN(id) AS id FROM articles'))[0].id)]);
+    const noBodies = { articleBody: { loadMany: async () => [] } } as any;
+    expect(await core.services.related.rankUnindexed([article], noBodies)).toEqual([[]]);
+
+    // The next process's first drain builds it again (a build below the deferral size keeps it), and the lists come back the same.
+    await new RelatedIndexer(core.repositories.related, { bulkBacklog: 1 }).drain({ batchSize: 100 });
+    expect(await termIndexExists()).toBe(true);
+    expect(await lists()).toEqual(bulkLists);
+    const live = await core.services.related.rankUnindexed([article], noBodies);
+    expect(live[0].length).toBeGreaterThan(0);
+  }, 300_000);
 
   it('leaves an unpublished article out of every list, and queues nothing twice', async () => {
     const [victim] = await sql('SELECT related_id FROM article_related GROUP BY related_id ORDER BY COUNT(*) DESC, related_id LIMIT 1');

@@ -1,6 +1,6 @@
 import { ArticleStatus } from '../articles/article.enums';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
-import { BulkIndexStatements, isPublished, termKey, type QueueEntry } from './related.index-writes';
+import { BulkIndexStatements, isPublished, type QueueEntry } from './related.index-writes';
 import { CANDIDATE_POOL, RELATED_STORED, tokensOf, withTopics } from './related.live-ranking';
 import { LanguageIndex } from './related.memory-index';
 import { buildTermProfile, compareTerms } from './related.profile';
@@ -8,7 +8,7 @@ import { rankRelated } from './related.ranking';
 import { inputFields, type RelatedRepository } from './related.repository';
 import { rememberedCosine } from './related.similarity';
 import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
-import { RELATED_WEIGHTS } from './related.weights';
+import { RELATED_WEIGHTS, TERM_PROFILE } from './related.weights';
 
 export interface BulkOptions {
   /** Articles per transaction. */
@@ -21,6 +21,8 @@ export interface BulkOptions {
   pause?: () => Promise<void>;
   /** Topic distributions from src/topics, as the incremental indexer gives them to the ranking. */
   topicsOf?: TopicsOf;
+  /** The smallest backlog that drops the term index while profiles are written (DEFER_TERM_INDEX_BACKLOG). */
+  deferTermIndexBacklog?: number;
 }
 
 /** A backlog article that passed the count: ranked once every profile of the backlog exists. */
@@ -30,24 +32,29 @@ interface BacklogEntry extends QueueEntry {
 
 /**
  * Builds the related index for a large backlog (a first load, an import,
- * `reindex --all`) in three passes over the queue, each page its own
- * transaction, instead of ranking one batch at a time against SQL:
+ * `reindex --all`) in passes over the queue, each page its own transaction,
+ * instead of ranking one batch at a time against SQL:
  *
  * 1. count: every queued article's unique terms move term_stats and
  *    language_stats as a batch would (the set is saved in related_index),
  *    articles no longer published leave the index;
- * 2. profile: with every document frequency final, each profile is built
- *    once (a batch at a time would build early articles' profiles from a
- *    fraction of the archive's df, and rank them before their neighbours exist);
- * 3. rank: one language at a time, every indexed article of the language is
- *    loaded into a LanguageIndex (profiles in typed arrays, postings of the
- *    searchable terms), and each backlog article is ranked from the
- *    candidates it answers, with rankRelated, and its list written.
+ * then one language at a time:
+ * 2. profile and load: with every document frequency final, each backlog
+ *    profile is built once (a batch at a time would build early articles'
+ *    profiles from a fraction of the archive's df, and rank them before their
+ *    neighbours exist) and written; it and every other indexed article of the
+ *    language go into a LanguageIndex (profiles in typed arrays, postings of
+ *    the searchable terms);
+ * 3. rank: each backlog article is ranked from the candidates it answers,
+ *    with rankRelated, and its list written.
+ *
+ * When the backlog is most of the index, the term index is dropped after
+ * pass 1 and built once at the end (shouldDeferTermIndex).
  *
  * The lists equal what the incremental indexer computes for the same
  * profiles (tests/related.bulk.test.ts rebuilds them one article at a time
  * and compares). Memory is one language's profiles at a time (about 12 bytes
- * a term: 100,000 articles of 100 terms ~ 120 MB) plus its vocabulary.
+ * a term: 100,000 articles of 100 terms ~ 120 MB) plus its vocabulary and df.
  * A row queued again while this runs (its enqueued_at moved) stays queued for
  * the incremental indexer; so do the neighbours this queues. Answers how many
  * backlog articles were ranked.
@@ -55,14 +62,17 @@ interface BacklogEntry extends QueueEntry {
 export async function bulkIndex(related: RelatedRepository, options: BulkOptions): Promise<number> {
   const backlog = await countTerms(related, options);
   if (options.shouldStop?.()) return 0;
-  await profileAll(related, backlog, options);
+  const indexed = await related.transaction(async (unit) => unit.get(BulkIndexStatements).indexedCount());
+  const termIndexDeferred = shouldDeferTermIndex(backlog.length, indexed, options.deferTermIndexBacklog);
+  if (termIndexDeferred) await related.dropTermIndex();
   let ranked = 0;
+  let profiled = 0;
   const languages = [...new Set(backlog.map((entry) => entry.language))].sort();
   const settled = new Set(backlog.map((entry) => entry.articleId));
   for (const language of languages) {
     if (options.shouldStop?.()) break;
-    const index = await loadLanguage(related, language, options);
     const targets = backlog.filter((entry) => entry.language === language);
+    const index = await profileAndLoadLanguage(related, language, targets, options, (count) => options.onProfiled?.((profiled += count)));
     for (let start = 0; start < targets.length && !options.shouldStop?.(); start += options.pageSize) {
       const page = targets.slice(start, start + options.pageSize);
       ranked += await related.transaction(async (unit) => {
@@ -79,7 +89,17 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
       await options.pause?.();
     }
   }
+  // Built once, with every profile in place; a build that stopped leaves it to the next drain (RelatedIndexer).
+  if (termIndexDeferred && !options.shouldStop?.()) await related.restoreTermIndex();
   return ranked;
+}
+
+/** A backlog this large, most of the index, writes its profiles without the term index (dropTermIndex). */
+export const DEFER_TERM_INDEX_BACKLOG = 20_000;
+
+/** Whether to drop the term index: the backlog is large and is most of the indexed articles (a first load, reindex --all). */
+export function shouldDeferTermIndex(backlog: number, indexed: number, smallest = DEFER_TERM_INDEX_BACKLOG): boolean {
+  return backlog >= smallest && backlog * 2 >= indexed;
 }
 
 /** Pass 3 for one page of targets: their candidates from memory, ranked as rankAgainstIndex ranks. */
@@ -152,81 +172,65 @@ async function countTerms(related: RelatedRepository, options: BulkOptions): Pro
   return backlog;
 }
 
-/** Pass 2: profiles with the final document frequencies. */
-async function profileAll(related: RelatedRepository, backlog: readonly BacklogEntry[], options: BulkOptions): Promise<void> {
-  let profiled = 0;
-  for (let start = 0; start < backlog.length && !options.shouldStop?.(); start += options.pageSize) {
-    const ids = backlog.slice(start, start + options.pageSize).map((entry) => entry.articleId);
-    await related.transaction(async (unit) => {
-      const statements = unit.get(BulkIndexStatements);
-      const reads = related.on(unit);
-      const [sources, previous] = [await statements.sources(ids), await statements.previousTermSets(ids)];
-      const published = ids.filter((id) => isPublished(sources.get(id)) && previous.has(id));
-      const tokens = new Map(published.map((id) => [id, tokensOf(sources.get(id)!)]));
-      const languages = [...new Set(published.map((id) => sources.get(id)!.language))].sort();
-      const df = new Map<string, number>();
-      for (const language of languages) {
-        const terms = new Set(published.filter((id) => sources.get(id)!.language === language).flatMap((id) => tokens.get(id)!));
-        for (const [term, value] of await reads.termFrequencies(language, [...terms])) df.set(termKey(language, term), value);
-      }
-      const docs = await reads.languageDocs(languages);
-      const profiles = new Map<number, TermWeight[]>();
-      const touched: Array<{ id: number; indexedAt: number }> = [];
-      for (const id of published) {
-        const language = sources.get(id)!.language;
-        profiles.set(id, buildTermProfile(tokens.get(id)!, (term) => df.get(termKey(language, term)) ?? 0, docs.get(language) ?? 0));
-        // A new version: anything that cached the profile-less row of pass 1 reads it again.
-        touched.push({ id, indexedAt: previous.get(id)!.indexedAt + 1 });
-      }
-      await statements.replaceProfiles(published, profiles);
-      await statements.touchIndexed(touched);
-      // Not put in the profile cache: pass 3 ranks from its LanguageIndex, and a backlog's
-      // profiles would fill the cache (5 million terms, some 250 MB) mostly to be evicted unread.
-    });
-    profiled += ids.length;
-    options.onProfiled?.(profiled);
-    await options.pause?.();
-  }
-}
+const LOAD_PAGE = 2_000;
 
-const LOAD_PAGE = 5_000;
-
-/** Every indexed article of `language` and its profile, page by page, and the df of its profiles' terms. */
-async function loadLanguage(related: RelatedRepository, language: string, options: BulkOptions): Promise<LanguageIndex> {
-  const index = new LanguageIndex();
+/**
+ * Passes 2 and 3's loading for one language, in one sweep of its indexed
+ * articles by id: a backlog article gets its profile from its text with the
+ * final document frequencies (written, and its indexed_at moved so anything
+ * that cached the profile-less row of pass 1 reads it again); any other
+ * article (indexed before, or unpublished since it was counted) brings its
+ * stored profile. Each goes straight into the LanguageIndex, so the
+ * backlog's profiles are never read back.
+ */
+async function profileAndLoadLanguage(
+  related: RelatedRepository,
+  language: string,
+  backlog: readonly BacklogEntry[],
+  options: BulkOptions,
+  onProfiled: (count: number) => void,
+): Promise<LanguageIndex> {
+  const { df, docs, indexed } = await related.transaction(async (unit) => {
+    const statements = unit.get(BulkIndexStatements);
+    return {
+      df: await statements.languageTermFrequencies(language),
+      docs: (await related.on(unit).languageDocs([language])).get(language) ?? 0,
+      indexed: await statements.indexedCountOf(language),
+    };
+  });
+  const index = new LanguageIndex(undefined, undefined, undefined, { articles: indexed, terms: indexed * TERM_PROFILE.size });
+  const queued = new Set(backlog.map((entry) => entry.articleId));
   let after = 0;
   for (;;) {
-    const done = await related.transaction(async (unit) => {
+    const page = await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
-      const { articles: rows, lastId: last } = await statements.indexedPage(language, after, LOAD_PAGE);
-      if (last === null) return true;
-      const first = after + 1;
+      const rows = await statements.indexedIdsPage(language, after, LOAD_PAGE);
+      if (!rows.length) return rows;
+      const sources = await statements.sources(rows.filter((row) => queued.has(row.id)).map((row) => row.id));
+      const fresh = rows.filter((row) => isPublished(sources.get(row.id)));
       const profiles = new Map<number, TermWeight[]>();
-      for (const row of await statements.profileRows(language, first, last)) {
-        const id = Number(row.article_id);
-        let profile = profiles.get(id);
-        if (!profile) profiles.set(id, (profile = []));
-        profile.push({ term: row.term, weight: Number(row.weight) });
+      for (const { id } of fresh) {
+        profiles.set(id, buildTermProfile(tokensOf(sources.get(id)!), (term) => df.get(term) ?? 0, docs));
       }
-      for (const row of rows) {
+      await statements.replaceProfiles(
+        fresh.map((row) => row.id),
+        profiles,
+      );
+      await statements.touchIndexed(fresh.map(({ id, indexedAt }) => ({ id, indexedAt: indexedAt + 1 })));
+      const others = rows.filter((row) => !profiles.has(row.id)).map((row) => row.id);
+      const [summaries, stored] = [await statements.summaries(others), await statements.storedProfiles(others)];
+      for (const { id } of rows) {
+        const article = profiles.has(id) ? sources.get(id) : summaries.get(id);
         // candidateIds joins article_terms: an article without a profile is never a candidate.
-        const profile = profiles.get(row.id);
-        if (profile) index.add({ ...inputFields(row), published: row.status === ArticleStatus.PUBLISHED }, profile);
+        const profile = profiles.get(id) ?? stored.get(id);
+        if (article && profile) index.add({ ...inputFields(article), published: article.status === ArticleStatus.PUBLISHED }, profile);
       }
-      after = last;
-      return false;
+      onProfiled(fresh.length);
+      return rows;
     });
     await options.pause?.();
-    if (done) break;
-  }
-  const df = new Map<string, number>();
-  const vocabulary = index.vocabulary();
-  for (let start = 0; start < vocabulary.length; start += 50_000) {
-    await related.transaction(async (unit) => {
-      const slice = vocabulary.slice(start, start + 50_000);
-      for (const [term, value] of await related.on(unit).termFrequencies(language, slice)) df.set(term, value);
-    });
-    await options.pause?.();
+    if (!page.length) break;
+    after = page[page.length - 1].id;
   }
   index.seal((term) => df.get(term) ?? Number.POSITIVE_INFINITY);
   return index;

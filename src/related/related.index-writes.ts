@@ -37,6 +37,10 @@ export function termKey(language: string, term: string): string {
 
 const IN_LIST = 500;
 
+/** The candidate search's postings (RelatedRepository.candidateIdsOf): article_terms by term. */
+export const TERM_INDEX = 'ix_article_terms_term';
+export const CREATE_TERM_INDEX = `CREATE INDEX IF NOT EXISTS ${TERM_INDEX} ON article_terms (term, article_id)`;
+
 /**
  * The indexer's statements, all inside one batch transaction. Multi-row
  * statements keep a batch of hundreds of articles to a few dozen round trips.
@@ -265,6 +269,58 @@ export class BulkIndexStatements extends RelatedIndexWrites {
        WHERE r.language = ? AND r.article_id >= ? AND r.article_id <= ?`,
       [language, fromId, toId],
     );
+  }
+
+  /** One language's indexed article ids from `afterId` on, with the version each was last indexed at. */
+  async indexedIdsPage(language: string, afterId: number, limit: number): Promise<Array<{ id: number; indexedAt: number }>> {
+    const rows = await runSql<{ article_id: number; indexed_at: number }>(
+      this.manager,
+      'SELECT article_id, indexed_at FROM related_index WHERE language = ? AND article_id > ? ORDER BY article_id LIMIT ?',
+      [language, afterId, limit],
+    );
+    return rows.map((row) => ({ id: Number(row.article_id), indexedAt: Number(row.indexed_at) }));
+  }
+
+  /** Summaries (no body) of `ids`, any status: what the ranking reads of an article. */
+  async summaries(ids: readonly number[]): Promise<Map<number, Article>> {
+    return new Map((await this.articles.findSummaries(ids)).map((article) => [article.id, article]));
+  }
+
+  /** The stored profiles of `ids` (articles without one are absent). */
+  async storedProfiles(ids: readonly number[]): Promise<Map<number, TermWeight[]>> {
+    const profiles = new Map<number, TermWeight[]>();
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql<{ article_id: number; term: string; weight: number }>(
+        this.manager,
+        `SELECT article_id, term, weight FROM article_terms WHERE article_id IN (${marks(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) {
+        const id = Number(row.article_id);
+        let profile = profiles.get(id);
+        if (!profile) profiles.set(id, (profile = []));
+        profile.push({ term: row.term, weight: Number(row.weight) });
+      }
+    }
+    return profiles;
+  }
+
+  /** Every term's document frequency in one language (one scan of its term_stats rows). */
+  async languageTermFrequencies(language: string): Promise<Map<string, number>> {
+    const rows = await runSql<{ term: string; df: number }>(this.manager, 'SELECT term, df FROM term_stats WHERE language = ?', [language]);
+    return new Map(rows.map((row) => [row.term, Number(row.df)]));
+  }
+
+  /** How many articles of one language have a related_index row. */
+  async indexedCountOf(language: string): Promise<number> {
+    const [row] = await runSql<{ n: number }>(this.manager, 'SELECT COUNT(*) AS n FROM related_index WHERE language = ?', [language]);
+    return Number(row.n);
+  }
+
+  /** How many articles have a related_index row (counted or indexed). */
+  async indexedCount(): Promise<number> {
+    const [row] = await runSql<{ n: number }>(this.manager, 'SELECT COUNT(*) AS n FROM related_index');
+    return Number(row.n);
   }
 
   /** Moves related_index.indexed_at (the profile cache's version) without touching the counted term set. */

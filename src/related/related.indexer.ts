@@ -39,18 +39,21 @@ const BULK_PAGE = 100;
  */
 export class RelatedIndexer {
   private tail: Promise<unknown> = Promise.resolve();
+  private termIndexChecked = false;
 
   private readonly clock: () => Date;
   private readonly bulkBacklog: number;
   private readonly topicsOf?: TopicsOf;
+  private readonly deferTermIndexBacklog?: number;
 
   constructor(
     private readonly related: RelatedRepository,
-    options: { clock?: () => Date; bulkBacklog?: number; topicsOf?: TopicsOf } = {},
+    options: { clock?: () => Date; bulkBacklog?: number; topicsOf?: TopicsOf; deferTermIndexBacklog?: number } = {},
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.bulkBacklog = options.bulkBacklog ?? BULK_BACKLOG;
     this.topicsOf = options.topicsOf;
+    this.deferTermIndexBacklog = options.deferTermIndexBacklog;
   }
 
   /** Processes the queue until it is empty (including the neighbours it queues). */
@@ -77,6 +80,11 @@ export class RelatedIndexer {
     let processed = 0;
     let batches = 0;
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    // A process's first drain puts back a term index that a bulk build which died left out.
+    if (!this.termIndexChecked) {
+      this.termIndexChecked = true;
+      await this.related.restoreTermIndex();
+    }
     // A read first: an idle poll must not count as a write.
     if (await this.related.hasQueued()) {
       const pause = options.yieldBetweenBatches ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
@@ -89,10 +97,13 @@ export class RelatedIndexer {
           shouldStop: options.shouldStop,
           pause,
           topicsOf: this.topicsOf,
+          deferTermIndexBacklog: this.deferTermIndexBacklog,
         });
         batches += 1;
       }
-      // What is left: rows queued again meanwhile, and the neighbours the new lists affect.
+      // What is left: rows queued again meanwhile, and the neighbours the new lists affect. Their
+      // candidate search needs the term index, which a bulk build that stopped or died leaves out.
+      if (!options.shouldStop?.()) await this.related.restoreTermIndex();
       for (;;) {
         if (options.shouldStop?.()) break;
         const count = await this.runBatch(batchSize);

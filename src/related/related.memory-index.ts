@@ -43,9 +43,9 @@ export class LanguageIndex {
   private readonly terms: string[] = [];
   private readonly articles: IndexedArticle[] = [];
   private readonly positionOf = new Map<number, number>();
-  private readonly offsets = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
-  private readonly profileTerms = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
-  private readonly profileWeights = new Growable(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly offsets: Growable<Int32Array>;
+  private readonly profileTerms: Growable<Int32Array>;
+  private readonly profileWeights: Growable<Float64Array>;
   private postingsStart = new Int32Array(0);
   private postings = new Int32Array(0);
   private scores = new Float64Array(0);
@@ -56,7 +56,16 @@ export class LanguageIndex {
     private readonly searchTerms = SEARCH_TERMS,
     /** Inputs (profiles as TermWeight arrays) kept for the ranking: neighbouring targets share candidates. */
     private readonly materializedMax = 20_000,
+    /**
+     * How many articles and profile terms are expected: the arrays start that
+     * large, since growing a 30-million-term array by half copies it into one
+     * 1.5 times its size (most of a large build's peak memory).
+     */
+    expected: { articles: number; terms: number } = { articles: 1024, terms: 1024 },
   ) {
+    this.offsets = new Growable(new Int32Array(Math.max(1024, expected.articles + 1)), (n) => new Int32Array(n));
+    this.profileTerms = new Growable(new Int32Array(Math.max(1024, expected.terms)), (n) => new Int32Array(n));
+    this.profileWeights = new Growable(new Float64Array(Math.max(1024, expected.terms)), (n) => new Float64Array(n));
     this.offsets.push(0);
   }
 

@@ -3,10 +3,11 @@ import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import { ArticleRepository } from '../articles/article.repository';
 import { runBackgroundUnitOfWork } from '../db/background-transaction';
-import { chunked, marks, runSql } from '../db/sql';
+import { chunked, dialectOf, marks, runSql } from '../db/sql';
 import type { UnitOfWork } from '../db/unit-of-work';
 import { backgroundSql } from '../db/statement-counter';
 import type { LanguageCode } from '../languages/language.catalogue';
+import { CREATE_TERM_INDEX, TERM_INDEX } from './related.index-writes';
 import { compareTerms } from './related.profile';
 import { ProfileCache } from './related.profile-cache';
 import type { RelatedInput, RelatedReason, TermWeight } from './related.types';
@@ -21,6 +22,7 @@ export interface StoredRelated {
 type Runner = DataSource | EntityManager;
 
 const IN_LIST = 500;
+const TERM_INDEX_RECHECK_MS = 5_000;
 const TERMS_PER_STATEMENT = 5_000;
 /** Candidate search reads the postings of an article's SEARCH_TERMS heaviest terms, none in more than POSTINGS_DF_CAP articles. */
 export const POSTINGS_DF_CAP = 1000;
@@ -223,6 +225,44 @@ export class RelatedRepository {
     return this.queuedCount();
   }
 
+  /**
+   * Whether the candidate search's term index exists: a bulk build that
+   * rewrites most profiles drops it until it is done (BulkIndexStatements.dropTermIndex),
+   * and without it every candidate search would scan all of article_terms.
+   * Remembered for a few seconds: the live ranking asks on every request.
+   */
+  async termIndexReady(): Promise<boolean> {
+    const now = Date.now();
+    if (this.termIndexChecked && now - this.termIndexChecked.at < TERM_INDEX_RECHECK_MS) return this.termIndexChecked.ready;
+    const ready = (await runSql(this.db, backgroundSql(termIndexLookup(this.db)), [TERM_INDEX])).length > 0;
+    this.termIndexChecked = { at: now, ready };
+    return ready;
+  }
+
+  private termIndexChecked?: { at: number; ready: boolean };
+
+  /**
+   * Drops the candidate search's index over article_terms (term, article_id)
+   * while a bulk build rewrites most profiles: each profile row would land on
+   * a random page of it (at 100,000 articles, 32 GB written for a 2.6 GB
+   * database), where building it once afterwards is one sort. Put back by
+   * restoreTermIndex at the end of the build, or by the next drain if the
+   * build stopped or its process died.
+   */
+  async dropTermIndex(): Promise<void> {
+    await runSql(this.db, backgroundSql(`DROP INDEX IF EXISTS ${TERM_INDEX}`));
+    this.termIndexChecked = { at: Date.now(), ready: false };
+  }
+
+  /** Builds the term index if a bulk build left it out (it stopped, or its process died); answers whether it had to. */
+  async restoreTermIndex(): Promise<boolean> {
+    this.termIndexChecked = undefined;
+    if (await this.termIndexReady()) return false;
+    await runSql(this.db, backgroundSql(CREATE_TERM_INDEX));
+    this.termIndexChecked = undefined;
+    return true;
+  }
+
   async hasQueued(): Promise<boolean> {
     return (await runSql(this.db, backgroundSql('SELECT article_id FROM related_queue LIMIT 1'))).length > 0;
   }
@@ -245,4 +285,10 @@ export function inputFields(article: Article): Omit<RelatedInput, 'profile'> {
     contentHash: article.contentHash,
     title: article.title,
   };
+}
+
+function termIndexLookup(db: Runner): string {
+  return dialectOf(db) === 'postgres'
+    ? 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?'
+    : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?";
 }

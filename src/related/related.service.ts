@@ -72,6 +72,8 @@ export class RelatedService {
    * The request's `unindexedRanking` loader batches the calls (graphql/context).
    */
   async rankUnindexed(articles: readonly Article[], reads: Pick<RelatedReads, 'articleBody'>): Promise<StoredRelated[][]> {
+    // A bulk build of most of the archive is under way (its term index comes back when it ends): lists come with it.
+    if (!(await this.related.termIndexReady())) return articles.map(() => []);
     const bodies = await reads.articleBody.loadMany(articles.filter((article) => article.bodyText == null).map((article) => article.id));
     let next = 0;
     const tokens = articles.map((article) => {
