@@ -95,7 +95,7 @@ export function createServices(repositories: Repositories, config: Config, event
     sources: new SourceService(repositories.sources),
     search: new SearchService(repositories.search, repositories.articles),
     related,
-    relatedIndexer: new RelatedIndexer(repositories.related, { topicsOf: topics.topicsOf }),
+    relatedIndexer: new RelatedIndexer(repositories.related, { topicsOf: topics.topicsOf, rankingModel: topics.rankingModel }),
     topics,
     readMore: new ReadMoreService(repositories.readMore, repositories.articles, related, config.publicBaseUrl),
     auth: new AuthService(repositories.apiKeys),

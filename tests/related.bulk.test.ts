@@ -49,7 +49,8 @@ describe('related index built in bulk', () => {
     const bulk = new RelatedIndexer(core.repositories.related, { bulkBacklog: 1, deferTermIndexBacklog: 1 });
     const indexSeen: Array<Promise<boolean>> = [];
     const profiledSoFar: number[] = [];
-    const summary = await bulk.drain({ batchSize: 100, onProfiled: (n) => (profiledSoFar.push(n), indexSeen.push(termIndexExists())) });
+    // Ranked by two worker threads (RankingPool), as `habari reindex` ranks.
+    const summary = await bulk.drain({ batchSize: 50, rankingWorkers: 2, parallelFrom: 1, onProfiled: (n) => (profiledSoFar.push(n), indexSeen.push(termIndexExists())) });
     expect(profiledSoFar.at(-1)).toBe(400);
     expect(await Promise.all(indexSeen)).not.toContain(true);
     expect(await termIndexExists()).toBe(true);
@@ -87,6 +88,22 @@ describe('related index built in bulk', () => {
     expect(await lists()).toEqual(bulkLists);
     const live = await core.services.related.rankUnindexed([article], noBodies);
     expect(live[0].length).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('ranks with topic models the same on worker threads as on this one', async () => {
+    await core.services.topics.retrainStale();
+    await core.services.topics.refresh();
+    const withTopics = (rankingWorkers: number) =>
+      new RelatedIndexer(core.repositories.related, { bulkBacklog: 1, topicsOf: core.services.topics.topicsOf, rankingModel: core.services.topics.rankingModel }).reindexAll({
+        batchSize: 50,
+        rankingWorkers,
+        parallelFrom: 1,
+      });
+    await withTopics(2);
+    const onWorkers = await lists();
+    expect(onWorkers.some((row: any) => row.reasons.includes('SAME_TOPIC'))).toBe(true);
+    await withTopics(0);
+    expect(await lists()).toEqual(onWorkers);
   }, 300_000);
 
   it('leaves an unpublished article out of every list, and queues nothing twice', async () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { openCore, type Core } from '../composition-root';
@@ -47,13 +48,23 @@ export async function bringRelatedUpToDate(core: Core, options: { batchSize: num
   let lastLine = 0;
   const drain: DrainOptions = {
     batchSize: options.batchSize,
+    // The command has the machine to itself: every core ranks (the server ranks on its one thread).
+    rankingWorkers: availableParallelism(),
+    countBatchSize: Math.max(options.batchSize, 5_000),
     // The queue grows while it drains (neighbours follow), so progress is a count, not a percentage.
-    onBatch: (processed) => {
-      if (Date.now() - lastLine < 1000) return;
-      lastLine = Date.now();
-      const rate = Math.round((processed * 1000) / Math.max(1, Date.now() - started));
-      process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}related index: ${processed} articles (${rate}/s)${process.stderr.isTTY ? '' : '\n'}`);
-    },
+    // A bulk build counts, profiles and ranks its backlog in turn: each has its line.
+    onCounted: (counted) => progress('counted', counted),
+    onProfiled: (profiled) => progress('profiled', profiled),
+    onBatch: (processed) => progress('ranked', processed),
+  };
+  let lastStep = '';
+  const progress = (step: string, count: number) => {
+    if (step === lastStep && Date.now() - lastLine < 1000) return;
+    lastLine = Date.now();
+    lastStep = step;
+    const elapsed = ((Date.now() - started) / 1000).toFixed(0);
+    const rss = Math.round(process.memoryUsage().rss / 1048576);
+    process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}related index: ${step} ${count} articles (${elapsed} s, ${rss} MB)${process.stderr.isTTY ? '' : '\n'}`);
   };
   await core.services.topics.refresh();
   const summary = options.all ? await indexer.reindexAll(drain) : await indexer.drain(drain);

@@ -1,19 +1,28 @@
 import { ArticleStatus } from '../articles/article.enums';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
 import { BulkIndexStatements, isPublished, type QueueEntry } from './related.index-writes';
-import { CANDIDATE_POOL, RELATED_STORED, tokensOf, withTopics } from './related.live-ranking';
+import { tokensOf } from './related.live-ranking';
 import { LanguageIndex } from './related.memory-index';
 import { buildTermProfile, compareTerms } from './related.profile';
-import { rankRelated } from './related.ranking';
+import { rankInMemory } from './related.memory-ranking';
+import { RankingPool } from './related.ranking-pool';
 import { inputFields, type RelatedRepository } from './related.repository';
-import { rememberedCosine } from './related.similarity';
-import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
-import { RELATED_WEIGHTS, TERM_PROFILE } from './related.weights';
+import type { RankingTopicModel } from '../topics/topics.ranking';
+import type { RelatedResult, TermWeight, TopicsOf } from './related.types';
+import { TERM_PROFILE } from './related.weights';
 
 export interface BulkOptions {
   /** Articles per transaction. */
   pageSize: number;
+  /**
+   * Articles per transaction of pass 1 (pageSize unless given): larger pages
+   * move each common term's df once for more articles (the CLI counts 5,000
+   * at a time; the server keeps its short transactions).
+   */
+  countPageSize?: number;
   now: () => Date;
+  /** Pass 1: how many backlog articles are counted so far. */
+  onCounted?: (counted: number) => void;
   onProfiled?: (profiled: number) => void;
   onBatch?: (ranked: number) => void;
   shouldStop?: () => boolean;
@@ -23,7 +32,15 @@ export interface BulkOptions {
   topicsOf?: TopicsOf;
   /** The smallest backlog that drops the term index while profiles are written (DEFER_TERM_INDEX_BACKLOG). */
   deferTermIndexBacklog?: number;
+  /** Worker threads that rank (RankingPool); 0 ranks on this thread, between the server's requests. */
+  rankingWorkers?: number;
+  /** The smallest backlog of one language ranked by the workers (starting them costs a copy of its vocabulary and articles). */
+  parallelFrom?: number;
+  /** The language's topic model as plain data, for the workers (topicsOf's model). */
+  rankingModel?: (language: string) => RankingTopicModel | null;
 }
+
+export const PARALLEL_RANKING_FROM = 2_000;
 
 /** A backlog article that passed the count: ranked once every profile of the backlog exists. */
 interface BacklogEntry extends QueueEntry {
@@ -72,26 +89,57 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   for (const language of languages) {
     if (options.shouldStop?.()) break;
     const targets = backlog.filter((entry) => entry.language === language);
-    const index = await profileAndLoadLanguage(related, language, targets, options, (count) => options.onProfiled?.((profiled += count)));
-    for (let start = 0; start < targets.length && !options.shouldStop?.(); start += options.pageSize) {
-      const page = targets.slice(start, start + options.pageSize);
-      ranked += await related.transaction(async (unit) => {
-        const statements = unit.get(BulkIndexStatements);
-        const lists = rankInMemory(index, page, options.topicsOf);
-        await statements.replaceLists(lists);
-        const done = page.filter((entry) => lists.has(entry.articleId));
-        const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => settled.has(id));
-        if (neighbours.length) await statements.enqueueNeighbours(neighbours, options.now());
-        await statements.dequeue(done);
-        return done.length;
-      });
-      options.onBatch?.(ranked);
-      await options.pause?.();
+    let index: LanguageIndex | undefined = await profileAndLoadLanguage(related, language, targets, options, (count) => options.onProfiled?.((profiled += count)));
+    const workers = targets.length >= (options.parallelFrom ?? PARALLEL_RANKING_FROM) ? (options.rankingWorkers ?? 0) : 0;
+    const pool = workers > 0 ? RankingPool.start(index, language, options.rankingModel?.(language) ?? null, workers) : null;
+    const rankPage = pool ? onWorkers(pool) : onThisThread(index, options.topicsOf);
+    index = undefined; // with workers, nothing here keeps its articles (see onWorkers)
+    const pages: BacklogEntry[][] = [];
+    for (let start = 0; start < targets.length; start += options.pageSize) pages.push(targets.slice(start, start + options.pageSize));
+    // Workers rank the next pages while this thread writes the lists of the current one.
+    const ranking: Array<Promise<Map<number, RelatedResult[]>>> = [];
+    const ahead = pool ? pool.size * 2 : 1;
+    try {
+      for (let at = 0; at < pages.length && !options.shouldStop?.(); at++) {
+        while (ranking.length < Math.min(pages.length, at + ahead)) {
+          const lists = rankPage(pages[ranking.length]);
+          lists.catch(() => undefined); // a page ranked ahead may fail (or be dropped) before it is awaited
+          ranking.push(lists);
+        }
+        const lists = await ranking[at];
+        const page = pages[at];
+        ranked += await related.transaction(async (unit) => {
+          const statements = unit.get(BulkIndexStatements);
+          await statements.replaceLists(lists);
+          const done = page.filter((entry) => lists.has(entry.articleId));
+          const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => settled.has(id));
+          if (neighbours.length) await statements.enqueueNeighbours(neighbours, options.now());
+          await statements.dequeue(done);
+          return done.length;
+        });
+        options.onBatch?.(ranked);
+        await options.pause?.();
+      }
+    } finally {
+      // Pages ranked ahead of a stop are dropped: they stay queued.
+      await pool?.close();
     }
   }
   // Built once, with every profile in place; a build that stopped leaves it to the next drain (RelatedIndexer).
   if (termIndexDeferred && !options.shouldStop?.()) await related.restoreTermIndex();
   return ranked;
+}
+
+type PageRanker = (page: readonly BacklogEntry[]) => Promise<Map<number, RelatedResult[]>>;
+
+// Two functions, so that with workers nothing on this thread holds the index's articles (the workers
+// have their copies, and share its arrays): a closure beside one that used `index` would keep it alive.
+function onWorkers(pool: RankingPool): PageRanker {
+  return (page) => pool.rank(page.map((entry) => entry.articleId));
+}
+
+function onThisThread(index: LanguageIndex, topicsOf: TopicsOf | undefined): PageRanker {
+  return (page) => Promise.resolve(rankInMemory(index, page, topicsOf));
 }
 
 /** A backlog this large, most of the index, writes its profiles without the term index (dropTermIndex). */
@@ -102,28 +150,6 @@ export function shouldDeferTermIndex(backlog: number, indexed: number, smallest 
   return backlog >= smallest && backlog * 2 >= indexed;
 }
 
-/** Pass 3 for one page of targets: their candidates from memory, ranked as rankAgainstIndex ranks. */
-export function rankInMemory(index: LanguageIndex, page: readonly QueueEntry[], topicsOf?: TopicsOf): Map<number, RelatedResult[]> {
-  const lists = new Map<number, RelatedResult[]>();
-  const cosineOf = rememberedCosine();
-  // Each input's topic distribution once per page (a candidate serves many targets); the model cannot change within a page.
-  const decorated = new Map<RelatedInput, RelatedInput>();
-  const inputOf = (id: number) => {
-    const input = index.input(id);
-    if (!input || !topicsOf) return input;
-    let withTopic = decorated.get(input);
-    if (!withTopic) decorated.set(input, (withTopic = withTopics(input, topicsOf)));
-    return withTopic;
-  };
-  for (const { articleId } of page) {
-    const target = inputOf(articleId);
-    if (!target) continue; // unpublished since it was counted: queued again, the incremental indexer follows
-    const candidates = index.candidates(articleId, CANDIDATE_POOL).flatMap((id) => inputOf(id) ?? []);
-    lists.set(articleId, rankRelated(target, candidates, RELATED_STORED, RELATED_WEIGHTS, cosineOf));
-  }
-  return lists;
-}
-
 /** Pass 1. Answers the published backlog, by article id. */
 async function countTerms(related: RelatedRepository, options: BulkOptions): Promise<BacklogEntry[]> {
   const backlog: BacklogEntry[] = [];
@@ -131,7 +157,7 @@ async function countTerms(related: RelatedRepository, options: BulkOptions): Pro
   while (!options.shouldStop?.()) {
     const page = await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
-      const entries = await statements.queuePage(after, options.pageSize);
+      const entries = await statements.queuePage(after, options.countPageSize ?? options.pageSize);
       if (!entries.length) return entries;
       const ids = entries.map((entry) => entry.articleId);
       const [previous, sources] = [await statements.previousTermSets(ids), await statements.sources(ids)];
@@ -167,6 +193,7 @@ async function countTerms(related: RelatedRepository, options: BulkOptions): Pro
     });
     if (!page.length) break;
     after = page[page.length - 1].articleId;
+    options.onCounted?.(backlog.length);
     await options.pause?.();
   }
   return backlog;

@@ -2,11 +2,14 @@ import { bulkIndex } from './related.bulk-index';
 import { indexBatch } from './related.index-batch';
 import { RelatedIndexWrites } from './related.index-writes';
 import type { RelatedRepository } from './related.repository';
+import type { RankingTopicModel } from '../topics/topics.ranking';
 import type { TopicsOf } from './related.types';
 
 export interface DrainOptions {
   /** Queued articles per transaction. */
   batchSize?: number;
+  /** A bulk build's first pass: how many backlog articles are counted so far. */
+  onCounted?: (counted: number) => void;
   /** A bulk build's second pass: how many backlog articles are profiled so far. */
   onProfiled?: (profiled: number) => void;
   /** After each committed batch: how many articles this drain has processed so far. */
@@ -15,6 +18,12 @@ export interface DrainOptions {
   shouldStop?: () => boolean;
   /** Let other work run between batches (the server: SQLite runs a batch on the one connection). */
   yieldBetweenBatches?: boolean;
+  /** Articles per transaction of a bulk build's first pass (batchSize unless given). */
+  countBatchSize?: number;
+  /** A bulk build's ranking worker threads (the CLI: one per core); none in the server, which serves requests meanwhile. */
+  rankingWorkers?: number;
+  /** The smallest backlog of one language that the workers rank (PARALLEL_RANKING_FROM). */
+  parallelFrom?: number;
 }
 
 export interface DrainSummary {
@@ -45,11 +54,20 @@ export class RelatedIndexer {
   private readonly bulkBacklog: number;
   private readonly topicsOf?: TopicsOf;
   private readonly deferTermIndexBacklog?: number;
+  private readonly rankingModel?: (language: string) => RankingTopicModel | null;
 
   constructor(
     private readonly related: RelatedRepository,
-    options: { clock?: () => Date; bulkBacklog?: number; topicsOf?: TopicsOf; deferTermIndexBacklog?: number } = {},
+    options: {
+      clock?: () => Date;
+      bulkBacklog?: number;
+      topicsOf?: TopicsOf;
+      /** topicsOf's models as plain data, for ranking worker threads. */
+      rankingModel?: (language: string) => RankingTopicModel | null;
+      deferTermIndexBacklog?: number;
+    } = {},
   ) {
+    this.rankingModel = options.rankingModel;
     this.clock = options.clock ?? (() => new Date());
     this.bulkBacklog = options.bulkBacklog ?? BULK_BACKLOG;
     this.topicsOf = options.topicsOf;
@@ -92,12 +110,17 @@ export class RelatedIndexer {
         processed = await bulkIndex(this.related, {
           pageSize: Math.max(batchSize, BULK_PAGE),
           now: this.clock,
+          countPageSize: options.countBatchSize,
+          onCounted: options.onCounted,
           onProfiled: options.onProfiled,
           onBatch: options.onBatch,
           shouldStop: options.shouldStop,
           pause,
           topicsOf: this.topicsOf,
           deferTermIndexBacklog: this.deferTermIndexBacklog,
+          rankingWorkers: options.rankingWorkers,
+          parallelFrom: options.parallelFrom,
+          rankingModel: this.rankingModel,
         });
         batches += 1;
       }

@@ -1,5 +1,5 @@
 import { compareTerms } from './related.profile';
-import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.repository';
+import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 import type { RelatedInput, TermWeight } from './related.types';
 
 /** An indexed article as the bulk build loads it: the ranking's fields, and whether it is still published. */
@@ -9,10 +9,10 @@ export interface IndexedArticle extends Omit<RelatedInput, 'profile'> {
 
 /** Typed arrays that grow: a language's profiles are tens of millions of (term, weight) pairs. */
 class Growable<T extends Int32Array | Float64Array> {
-  length = 0;
   constructor(
     public data: T,
     private readonly make: (size: number) => T,
+    public length = 0,
   ) {}
 
   push(value: number): void {
@@ -29,6 +29,24 @@ class Growable<T extends Int32Array | Float64Array> {
   }
 }
 
+// Shared memory, so ranking worker threads (related.ranking-pool.ts) read the same arrays without a copy.
+const sharedInt32 = (length: number) => new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT));
+const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
+
+/** A sealed LanguageIndex as a worker thread receives it: typed arrays on shared memory, the rest copied. */
+export interface LanguageIndexParts {
+  dfCap: number;
+  searchTerms: number;
+  terms: string[];
+  articles: IndexedArticle[];
+  offsets: Int32Array;
+  profileTerms: Int32Array;
+  profileWeights: Float64Array;
+  postingsStart: Int32Array;
+  postings: Int32Array;
+  searchable: Uint8Array;
+}
+
 /**
  * Every indexed article of one language in memory, for the bulk build
  * (related.bulk-index.ts): profiles as interned term ids and weights in flat
@@ -40,14 +58,14 @@ class Growable<T extends Int32Array | Float64Array> {
  */
 export class LanguageIndex {
   private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private readonly articles: IndexedArticle[] = [];
+  private terms: string[] = [];
+  private articles: IndexedArticle[] = [];
   private readonly positionOf = new Map<number, number>();
-  private readonly offsets: Growable<Int32Array>;
-  private readonly profileTerms: Growable<Int32Array>;
-  private readonly profileWeights: Growable<Float64Array>;
-  private postingsStart = new Int32Array(0);
-  private postings = new Int32Array(0);
+  private offsets: Growable<Int32Array>;
+  private profileTerms: Growable<Int32Array>;
+  private profileWeights: Growable<Float64Array>;
+  private postingsStart: Int32Array = new Int32Array(0);
+  private postings: Int32Array = new Int32Array(0);
   private scores = new Float64Array(0);
   private readonly materialized = new Map<number, RelatedInput>();
 
@@ -63,10 +81,42 @@ export class LanguageIndex {
      */
     expected: { articles: number; terms: number } = { articles: 1024, terms: 1024 },
   ) {
-    this.offsets = new Growable(new Int32Array(Math.max(1024, expected.articles + 1)), (n) => new Int32Array(n));
-    this.profileTerms = new Growable(new Int32Array(Math.max(1024, expected.terms)), (n) => new Int32Array(n));
-    this.profileWeights = new Growable(new Float64Array(Math.max(1024, expected.terms)), (n) => new Float64Array(n));
+    this.offsets = new Growable(sharedInt32(Math.max(1024, expected.articles + 1)), sharedInt32);
+    this.profileTerms = new Growable(sharedInt32(Math.max(1024, expected.terms)), sharedInt32);
+    this.profileWeights = new Growable(sharedFloat64(Math.max(1024, expected.terms)), sharedFloat64);
     this.offsets.push(0);
+  }
+
+  /** What a worker thread needs to answer candidates() and input() as this index does (after seal). */
+  parts(): LanguageIndexParts {
+    return {
+      dfCap: this.dfCap,
+      searchTerms: this.searchTerms,
+      terms: this.terms,
+      articles: this.articles,
+      offsets: this.offsets.trimmed(),
+      profileTerms: this.profileTerms.trimmed(),
+      profileWeights: this.profileWeights.trimmed(),
+      postingsStart: this.postingsStart,
+      postings: this.postings,
+      searchable: this.searchable,
+    };
+  }
+
+  /** The sealed index `parts` describe (in a worker thread). */
+  static fromParts(parts: LanguageIndexParts): LanguageIndex {
+    const index = new LanguageIndex(parts.dfCap, parts.searchTerms, undefined, { articles: 0, terms: 0 });
+    index.terms = parts.terms;
+    index.articles = parts.articles;
+    parts.articles.forEach((article, position) => index.positionOf.set(article.id, position));
+    index.offsets = new Growable(parts.offsets, sharedInt32, parts.offsets.length);
+    index.profileTerms = new Growable(parts.profileTerms, sharedInt32, parts.profileTerms.length);
+    index.profileWeights = new Growable(parts.profileWeights, sharedFloat64, parts.profileWeights.length);
+    index.postingsStart = parts.postingsStart;
+    index.postings = parts.postings;
+    index.searchable = parts.searchable;
+    index.scores = new Float64Array(parts.articles.length);
+    return index;
   }
 
   get size(): number {
@@ -101,15 +151,15 @@ export class LanguageIndex {
 
   /** Builds the postings of the terms the search may use (df ≤ cap); `df` answers term_stats.df. */
   seal(df: (term: string) => number): void {
-    const searchable = new Uint8Array(this.terms.length);
+    const searchable = new Uint8Array(new SharedArrayBuffer(this.terms.length));
     this.terms.forEach((term, id) => (searchable[id] = df(term) <= this.dfCap ? 1 : 0));
     const termsOf = this.profileTerms.trimmed();
     const offsets = this.offsets.trimmed();
-    const counts = new Int32Array(this.terms.length + 1);
+    const counts = sharedInt32(this.terms.length + 1);
     for (let k = 0; k < termsOf.length; k++) if (searchable[termsOf[k]]) counts[termsOf[k] + 1]++;
     for (let t = 0; t < this.terms.length; t++) counts[t + 1] += counts[t];
     this.postingsStart = counts;
-    this.postings = new Int32Array(counts[this.terms.length]);
+    this.postings = sharedInt32(counts[this.terms.length]);
     const fill = counts.slice(0, this.terms.length);
     for (let a = 0; a < this.articles.length; a++) {
       for (let k = offsets[a]; k < offsets[a + 1]; k++) {
@@ -122,7 +172,7 @@ export class LanguageIndex {
     this.scores = new Float64Array(this.articles.length);
   }
 
-  private searchable = new Uint8Array(0);
+  private searchable: Uint8Array = new Uint8Array(0);
 
   has(articleId: number): boolean {
     return this.positionOf.has(articleId);

@@ -9,6 +9,7 @@ import { backgroundSql } from '../db/statement-counter';
 import type { LanguageCode } from '../languages/language.catalogue';
 import { CREATE_TERM_INDEX, TERM_INDEX } from './related.index-writes';
 import { compareTerms } from './related.profile';
+import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 import { ProfileCache } from './related.profile-cache';
 import type { RelatedInput, RelatedReason, TermWeight } from './related.types';
 
@@ -24,9 +25,7 @@ type Runner = DataSource | EntityManager;
 const IN_LIST = 500;
 const TERM_INDEX_RECHECK_MS = 5_000;
 const TERMS_PER_STATEMENT = 5_000;
-/** Candidate search reads the postings of an article's SEARCH_TERMS heaviest terms, none in more than POSTINGS_DF_CAP articles. */
-export const POSTINGS_DF_CAP = 1000;
-export const SEARCH_TERMS = 30;
+export { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 /** Targets per candidate statement (each brings 66 parameters). */
 const CANDIDATE_TARGETS = 20;
 

@@ -80,3 +80,7 @@ export const TERM_PROFILE: Readonly<TermProfileSettings> = Object.freeze({
   minDocumentsForShareCut: 20,
   minDocumentFrequency: 1,
 });
+
+/** Candidate search reads the postings of an article's SEARCH_TERMS heaviest terms, none in more than POSTINGS_DF_CAP articles. */
+export const POSTINGS_DF_CAP = 1000;
+export const SEARCH_TERMS = 30;

@@ -1,12 +1,11 @@
 import type { Article } from '../articles/article.entity';
 import type { Category } from '../categories/category.entity';
 import { Errors } from '../errors/error.catalogue';
-import type { RelatedInput, TermWeight } from '../related/related.types';
+import type { TermWeight, TopicsOf } from '../related/related.types';
 import { decodeTopicModel, encodeTopicModel } from './topics.codec';
 import { TOPIC_MODEL, topicDistribution, trainTopicModel, type TopicModel, type TopicModelSettings } from './topics.model';
 import type { TopicRepository } from './topics.repository';
-import { oneHotTopics } from './topics.similarity';
-import type { ArticleTopics, TopicLabel } from './topics.types';
+import { topicsFromModels, type RankingTopicModel } from './topics.ranking';
 
 export const MAX_SUGGESTIONS = 10;
 /** A model learns from at most this many of the language's latest categorized articles (bounded training time). */
@@ -33,10 +32,8 @@ export interface SuggestionReads {
   articleBody: { load(id: number): Promise<{ bodyText: string } | null> };
 }
 
-interface LoadedModel {
+interface LoadedModel extends RankingTopicModel {
   version: number;
-  model: TopicModel;
-  labels: TopicLabel[];
 }
 
 /**
@@ -63,12 +60,13 @@ export class TopicService {
     this.settings = options.settings ?? TOPIC_MODEL;
   }
 
-  /** The ranking's topic input: a categorized article is on its category, others get the model's distribution. */
-  readonly topicsOf = (input: Pick<RelatedInput, 'language' | 'categoryId' | 'profile'>): ArticleTopics | null => {
-    const loaded = this.loaded.get(input.language);
-    if (!loaded) return null;
-    if (input.categoryId != null) return oneHotTopics(loaded.labels, input.categoryId);
-    return { topics: loaded.labels, probabilities: topicDistribution(loaded.model, input.profile) };
+  /** The ranking's topic input (topicsFromModels over the loaded models). */
+  readonly topicsOf: TopicsOf = topicsFromModels(this.loaded);
+
+  /** The loaded model of a language, for a ranking worker thread (related.ranking-pool.ts). */
+  readonly rankingModel = (language: string): RankingTopicModel | null => {
+    const loaded = this.loaded.get(language);
+    return loaded ? { model: loaded.model, labels: loaded.labels } : null;
   };
 
   /** Loads the models stored since this process last looked (another process may have trained them). */

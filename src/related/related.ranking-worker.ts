@@ -1,0 +1,36 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { topicsFromModels, type RankingTopicModel } from '../topics/topics.ranking';
+import { LanguageIndex, type LanguageIndexParts } from './related.memory-index';
+import { rankInMemory } from './related.memory-ranking';
+import type { RelatedResult } from './related.types';
+
+/** What a ranking worker is started with (related.ranking-pool.ts). */
+export interface RankingWorkerData {
+  index: LanguageIndexParts;
+  language: string;
+  topics: RankingTopicModel | null;
+}
+
+export interface RankRequest {
+  request: number;
+  articleIds: number[];
+}
+
+export interface RankAnswer {
+  request: number;
+  lists: Array<[number, RelatedResult[]]>;
+}
+
+// A worker thread of the bulk build: ranks pages of one language's backlog from
+// the shared LanguageIndex, exactly as the main thread would (rankInMemory).
+const data = workerData as RankingWorkerData;
+const index = LanguageIndex.fromParts(data.index);
+const topicsOf = data.topics ? topicsFromModels(new Map([[data.language, data.topics]])) : undefined;
+parentPort!.on('message', ({ request, articleIds }: RankRequest) => {
+  const lists = rankInMemory(
+    index,
+    articleIds.map((articleId) => ({ articleId })),
+    topicsOf,
+  );
+  parentPort!.postMessage({ request, lists: [...lists] } satisfies RankAnswer);
+});
