@@ -104,8 +104,8 @@ export class LanguageIndex {
   }
 
   /** The sealed index `parts` describe (in a worker thread). */
-  static fromParts(parts: LanguageIndexParts): LanguageIndex {
-    const index = new LanguageIndex(parts.dfCap, parts.searchTerms, undefined, { articles: 0, terms: 0 });
+  static fromParts(parts: LanguageIndexParts, materializedMax?: number): LanguageIndex {
+    const index = new LanguageIndex(parts.dfCap, parts.searchTerms, materializedMax, { articles: 0, terms: 0 });
     index.terms = parts.terms;
     index.articles = parts.articles;
     parts.articles.forEach((article, position) => index.positionOf.set(article.id, position));

@@ -6,6 +6,9 @@ import type { LanguageIndex } from './related.memory-index';
 import type { RankAnswer, RankingWorkerData, RankRequest } from './related.ranking-worker';
 import type { RelatedResult } from './related.types';
 
+const WORKER_HEAP_MB = 160;
+const WORKER_HEAP_BYTES_PER_ARTICLE = 1_000;
+
 /**
  * Worker threads that rank a bulk build's pages in parallel (the ranking is
  * most of a build's CPU time). Each worker gets the sealed LanguageIndex's
@@ -33,7 +36,10 @@ export class RankingPool {
   static start(index: LanguageIndex, language: string, topics: RankingTopicModel | null, size: number): RankingPool {
     const workerData: RankingWorkerData = { index: index.parts(), language, topics };
     const script = workerScript();
-    return new RankingPool(Array.from({ length: size }, () => new Worker(script, { workerData })));
+    // A heap limit near what a worker keeps (its copy of the articles, remembered inputs): without one,
+    // V8 lets garbage grow towards its default limit of several GB per worker before collecting.
+    const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil((workerData.index.articles.length * WORKER_HEAP_BYTES_PER_ARTICLE) / 1_048_576);
+    return new RankingPool(Array.from({ length: size }, () => new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb } })));
   }
 
   get size(): number {
