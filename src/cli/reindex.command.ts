@@ -2,17 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig } from '../config';
 import { openCore, type Core } from '../composition-root';
-import { rerunWithHeapCap } from './heap-cap';
 import { refreshPlannerStatistics } from '../db/planner-statistics';
 import type { DrainOptions } from '../related/related.indexer';
-
-/**
- * The main thread's heap for `habari reindex`: what a 1,000,000-article build
- * keeps live (its backlog, one language's articles until the ranking workers
- * have their copies) with room to collect; typed arrays and the workers'
- * heaps are outside it.
- */
-const REINDEX_HEAP_MB = 640;
 
 interface ReindexCliOptions {
   all: boolean;
@@ -26,7 +17,7 @@ export function registerReindexCommand(program: Command): void {
     .option('--all', 'queue every published article first (after changing the ranking, or restoring a backup)', false)
     .option('--batch-size <n>', 'articles per transaction', '500')
     .action(async (options: ReindexCliOptions) => {
-      process.exitCode = (await rerunWithHeapCap(REINDEX_HEAP_MB)) ?? (await runReindex(options));
+      process.exitCode = await runReindex(options);
     });
 }
 
