@@ -3,6 +3,7 @@ import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import { ArticleRepository } from '../articles/article.repository';
 import { chunked, dialectOf, marks, runSql, sqlBoolean } from '../db/sql';
+import { readStoredProfiles } from './related.repository';
 import type { RelatedResult, TermWeight } from './related.types';
 
 /** A queued article and whether its neighbours must follow it. */
@@ -36,10 +37,6 @@ export function termKey(language: string, term: string): string {
 }
 
 const IN_LIST = 500;
-
-/** The candidate search's postings (RelatedRepository.candidateIdsOf): article_terms by term. */
-export const TERM_INDEX = 'ix_article_terms_term';
-export const CREATE_TERM_INDEX = `CREATE INDEX IF NOT EXISTS ${TERM_INDEX} ON article_terms (term, article_id)`;
 
 /**
  * The indexer's statements, all inside one batch transaction. Multi-row
@@ -288,21 +285,7 @@ export class BulkIndexStatements extends RelatedIndexWrites {
 
   /** The stored profiles of `ids` (articles without one are absent). */
   async storedProfiles(ids: readonly number[]): Promise<Map<number, TermWeight[]>> {
-    const profiles = new Map<number, TermWeight[]>();
-    for (const chunk of chunked(ids, IN_LIST)) {
-      const rows = await runSql<{ article_id: number; term: string; weight: number }>(
-        this.manager,
-        `SELECT article_id, term, weight FROM article_terms WHERE article_id IN (${marks(chunk.length)})`,
-        chunk,
-      );
-      for (const row of rows) {
-        const id = Number(row.article_id);
-        let profile = profiles.get(id);
-        if (!profile) profiles.set(id, (profile = []));
-        profile.push({ term: row.term, weight: Number(row.weight) });
-      }
-    }
-    return profiles;
+    return readStoredProfiles(this.manager, ids, true);
   }
 
   /** Every term's document frequency in one language (one scan of its term_stats rows). */

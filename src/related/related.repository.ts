@@ -7,7 +7,6 @@ import { chunked, dialectOf, marks, runSql } from '../db/sql';
 import type { UnitOfWork } from '../db/unit-of-work';
 import { backgroundSql } from '../db/statement-counter';
 import type { LanguageCode } from '../languages/language.catalogue';
-import { CREATE_TERM_INDEX, TERM_INDEX } from './related.index-writes';
 import { compareTerms } from './related.profile';
 import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 import { ProfileCache } from './related.profile-cache';
@@ -24,6 +23,9 @@ type Runner = DataSource | EntityManager;
 
 const IN_LIST = 500;
 const TERM_INDEX_RECHECK_MS = 5_000;
+/** The candidate search's postings (candidateIdsOf): article_terms by term. */
+const TERM_INDEX = 'ix_article_terms_term';
+const CREATE_TERM_INDEX = `CREATE INDEX IF NOT EXISTS ${TERM_INDEX} ON article_terms (term, article_id)`;
 const TERMS_PER_STATEMENT = 5_000;
 export { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 /** Targets per candidate statement (each brings 66 parameters). */
@@ -196,18 +198,7 @@ export class RelatedRepository {
   }
 
   private async readProfiles(ids: readonly number[]): Promise<Map<number, TermWeight[]>> {
-    const terms = await runSql<{ article_id: number; term: string; weight: number }>(
-      this.db,
-      `SELECT article_id, term, weight FROM article_terms WHERE article_id IN (${marks(ids.length)})`,
-      [...ids],
-    );
-    const profiles = new Map<number, TermWeight[]>();
-    for (const row of terms) {
-      const id = Number(row.article_id);
-      let profile = profiles.get(id);
-      if (!profile) profiles.set(id, (profile = []));
-      profile.push({ term: row.term, weight: Number(row.weight) });
-    }
+    const profiles = await readStoredProfiles(this.db, ids);
     for (const profile of profiles.values()) profile.sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term));
     return profiles;
   }
@@ -290,4 +281,24 @@ function termIndexLookup(db: Runner): string {
   return dialectOf(db) === 'postgres'
     ? 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?'
     : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?";
+}
+
+/**
+ * The stored profiles (article_terms) of `ids`, in the database's row order;
+ * articles without one are absent. `background` keeps the statements out of
+ * per-request counts (the indexer, topic training).
+ */
+export async function readStoredProfiles(db: Runner, ids: readonly number[], background = false): Promise<Map<number, TermWeight[]>> {
+  const profiles = new Map<number, TermWeight[]>();
+  for (const chunk of chunked(ids, IN_LIST)) {
+    const sql = `SELECT article_id, term, weight FROM article_terms WHERE article_id IN (${marks(chunk.length)})`;
+    const rows = await runSql<{ article_id: number; term: string; weight: number }>(db, background ? backgroundSql(sql) : sql, chunk);
+    for (const row of rows) {
+      const id = Number(row.article_id);
+      let profile = profiles.get(id);
+      if (!profile) profiles.set(id, (profile = []));
+      profile.push({ term: row.term, weight: Number(row.weight) });
+    }
+  }
+  return profiles;
 }

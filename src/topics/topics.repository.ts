@@ -3,11 +3,9 @@ import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import { ArticleRepository } from '../articles/article.repository';
 import { backgroundSql } from '../db/statement-counter';
-import { chunked, marks, runSql } from '../db/sql';
-import type { TermWeight } from '../related/related.types';
+import { marks, runSql } from '../db/sql';
+import { readStoredProfiles } from '../related/related.repository';
 import type { TopicExample } from './topics.model';
-
-const IN_LIST = 500;
 
 export interface StoredTopicModel {
   language: string;
@@ -40,20 +38,7 @@ export class TopicRepository {
   /** The `limit` most recently published categorized articles of the language, with their profiles. */
   async trainingExamples(language: string, limit: number): Promise<TopicExample[]> {
     const articles = await this.articles.findLabelled(language, limit);
-    const profiles = new Map<number, TermWeight[]>();
-    for (const chunk of chunked(articles.map(({ id }) => id), IN_LIST)) {
-      const rows = await runSql<{ article_id: number; term: string; weight: number }>(
-        this.db,
-        backgroundSql(`SELECT article_id, term, weight FROM article_terms WHERE article_id IN (${marks(chunk.length)})`),
-        chunk,
-      );
-      for (const row of rows) {
-        const id = Number(row.article_id);
-        let profile = profiles.get(id);
-        if (!profile) profiles.set(id, (profile = []));
-        profile.push({ term: row.term, weight: Number(row.weight) });
-      }
-    }
+    const profiles = await readStoredProfiles(this.db, articles.map(({ id }) => id), true);
     return articles
       .map(({ id, categoryId }) => ({ topic: categoryId, profile: profiles.get(id) ?? [] }))
       .sort((a, b) => a.topic - b.topic);
