@@ -9,7 +9,7 @@ import { RankingPool } from './related.ranking-pool';
 import { inputFields, type RelatedRepository } from './related.repository';
 import type { RankingTopicModel } from '../topics/topics.ranking';
 import type { RelatedResult, TermWeight, TopicsOf } from './related.types';
-import { TERM_PROFILE } from './related.weights';
+import { POSTINGS_DF_CAP, TERM_PROFILE } from './related.weights';
 
 export interface BulkOptions {
   /** Articles per transaction. */
@@ -200,6 +200,7 @@ async function countTerms(related: RelatedRepository, options: BulkOptions): Pro
 }
 
 const LOAD_PAGE = 2_000;
+const VOCABULARY_SLICE = 50_000;
 
 /**
  * Passes 2 and 3's loading for one language, in one sweep of its indexed
@@ -217,14 +218,12 @@ async function profileAndLoadLanguage(
   options: BulkOptions,
   onProfiled: (count: number) => void,
 ): Promise<LanguageIndex> {
-  const { df, docs, indexed } = await related.transaction(async (unit) => {
-    const statements = unit.get(BulkIndexStatements);
-    return {
-      df: await statements.languageTermFrequencies(language),
-      docs: (await related.on(unit).languageDocs([language])).get(language) ?? 0,
-      indexed: await statements.indexedCountOf(language),
-    };
-  });
+  // Document frequencies are read per page, for the page's terms: a language's whole term_stats
+  // can hold millions of terms (names, places), more than a heap should hold at once.
+  const { docs, indexed } = await related.transaction(async (unit) => ({
+    docs: (await related.on(unit).languageDocs([language])).get(language) ?? 0,
+    indexed: await unit.get(BulkIndexStatements).indexedCountOf(language),
+  }));
   const index = new LanguageIndex(undefined, undefined, undefined, { articles: indexed, terms: indexed * TERM_PROFILE.size });
   const queued = new Set(backlog.map((entry) => entry.articleId));
   let after = 0;
@@ -235,10 +234,10 @@ async function profileAndLoadLanguage(
       if (!rows.length) return rows;
       const sources = await statements.sources(rows.filter((row) => queued.has(row.id)).map((row) => row.id));
       const fresh = rows.filter((row) => isPublished(sources.get(row.id)));
+      const tokens = new Map(fresh.map(({ id }) => [id, tokensOf(sources.get(id)!)]));
+      const df = await related.on(unit).termFrequencies(language, [...new Set([...tokens.values()].flat())]);
       const profiles = new Map<number, TermWeight[]>();
-      for (const { id } of fresh) {
-        profiles.set(id, buildTermProfile(tokensOf(sources.get(id)!), (term) => df.get(term) ?? 0, docs));
-      }
+      for (const { id } of fresh) profiles.set(id, buildTermProfile(tokens.get(id)!, (term) => df.get(term) ?? 0, docs));
       await statements.replaceProfiles(
         fresh.map((row) => row.id),
         profiles,
@@ -259,6 +258,15 @@ async function profileAndLoadLanguage(
     if (!page.length) break;
     after = page[page.length - 1].id;
   }
-  index.seal((term) => df.get(term) ?? Number.POSITIVE_INFINITY);
+  // Which profile terms the candidate search may use (df ≤ cap), read a slice of the vocabulary at a time.
+  const vocabulary = index.vocabulary();
+  const searchable = new Uint8Array(vocabulary.length);
+  for (let start = 0; start < vocabulary.length; start += VOCABULARY_SLICE) {
+    const slice = vocabulary.slice(start, start + VOCABULARY_SLICE);
+    const frequencies = await related.transaction(async (unit) => related.on(unit).termFrequencies(language, slice));
+    slice.forEach((term, offset) => (searchable[start + offset] = (frequencies.get(term) ?? Number.POSITIVE_INFINITY) <= POSTINGS_DF_CAP ? 1 : 0));
+    await options.pause?.();
+  }
+  index.sealSearchable(searchable);
   return index;
 }

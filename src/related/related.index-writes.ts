@@ -288,12 +288,6 @@ export class BulkIndexStatements extends RelatedIndexWrites {
     return readStoredProfiles(this.manager, ids, true);
   }
 
-  /** Every term's document frequency in one language (one scan of its term_stats rows). */
-  async languageTermFrequencies(language: string): Promise<Map<string, number>> {
-    const rows = await runSql<{ term: string; df: number }>(this.manager, 'SELECT term, df FROM term_stats WHERE language = ?', [language]);
-    return new Map(rows.map((row) => [row.term, Number(row.df)]));
-  }
-
   /** How many articles of one language have a related_index row. */
   async indexedCountOf(language: string): Promise<number> {
     const [row] = await runSql<{ n: number }>(this.manager, 'SELECT COUNT(*) AS n FROM related_index WHERE language = ?', [language]);

@@ -151,8 +151,13 @@ export class LanguageIndex {
 
   /** Builds the postings of the terms the search may use (df ≤ cap); `df` answers term_stats.df. */
   seal(df: (term: string) => number): void {
+    this.sealSearchable(Uint8Array.from(this.terms, (term) => (df(term) <= this.dfCap ? 1 : 0)));
+  }
+
+  /** seal, given for each term id (vocabulary order) whether its df is within the cap. */
+  sealSearchable(flags: Uint8Array): void {
     const searchable = new Uint8Array(new SharedArrayBuffer(this.terms.length));
-    this.terms.forEach((term, id) => (searchable[id] = df(term) <= this.dfCap ? 1 : 0));
+    searchable.set(flags.subarray(0, this.terms.length));
     const termsOf = this.profileTerms.trimmed();
     const offsets = this.offsets.trimmed();
     const counts = sharedInt32(this.terms.length + 1);
