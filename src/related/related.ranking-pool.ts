@@ -8,6 +8,7 @@ import type { RelatedResult } from './related.types';
 
 const WORKER_HEAP_MB = 160;
 const WORKER_HEAP_BYTES_PER_ARTICLE = 1_000;
+const WORKER_HEAP_BYTES_PER_TERM = 120;
 
 /**
  * Worker threads that rank a bulk build's pages in parallel (the ranking is
@@ -38,7 +39,9 @@ export class RankingPool {
     const script = workerScript();
     // A heap limit near what a worker keeps (its copy of the articles, remembered inputs): without one,
     // V8 lets garbage grow towards its default limit of several GB per worker before collecting.
-    const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil((workerData.index.articles.length * WORKER_HEAP_BYTES_PER_ARTICLE) / 1_048_576);
+    // The vocabulary counts too: a language's profiles can name millions of distinct terms (names, places).
+    const copied = workerData.index.articles.length * WORKER_HEAP_BYTES_PER_ARTICLE + workerData.index.terms.length * WORKER_HEAP_BYTES_PER_TERM;
+    const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil(copied / 1_048_576);
     return new RankingPool(Array.from({ length: size }, () => new Worker(script, { workerData, resourceLimits: { maxOldGenerationSizeMb } })));
   }
 
