@@ -9,7 +9,7 @@ import { RankingPool } from './related.ranking-pool';
 import { inputFields, type RelatedRepository } from './related.repository';
 import type { RankingTopicModel } from '../topics/topics.ranking';
 import type { RelatedResult, TermWeight, TopicsOf } from './related.types';
-import { POSTINGS_DF_CAP, TERM_PROFILE } from './related.weights';
+import { TERM_PROFILE } from './related.weights';
 
 export interface BulkOptions {
   /** Articles per transaction. */
@@ -260,13 +260,13 @@ async function profileAndLoadLanguage(
   }
   // Which profile terms the candidate search may use (df ≤ cap), read a slice of the vocabulary at a time.
   const vocabulary = index.vocabulary();
-  const searchable = new Uint8Array(vocabulary.length);
+  const dfById = new Int32Array(vocabulary.length).fill(-1); // -1: no df (not in term_stats)
   for (let start = 0; start < vocabulary.length; start += VOCABULARY_SLICE) {
     const slice = vocabulary.slice(start, start + VOCABULARY_SLICE);
     const frequencies = await related.transaction(async (unit) => related.on(unit).termFrequencies(language, slice));
-    slice.forEach((term, offset) => (searchable[start + offset] = (frequencies.get(term) ?? Number.POSITIVE_INFINITY) <= POSTINGS_DF_CAP ? 1 : 0));
+    slice.forEach((term, offset) => (dfById[start + offset] = frequencies.get(term) ?? -1));
     await options.pause?.();
   }
-  index.sealSearchable(searchable);
+  index.seal((termId) => (dfById[termId] < 0 ? Number.POSITIVE_INFINITY : dfById[termId]));
   return index;
 }

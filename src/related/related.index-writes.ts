@@ -241,33 +241,6 @@ export class RelatedIndexWrites {
 
 /** The bulk build's reads and writes (related.bulk-index.ts), in the same transaction style. */
 export class BulkIndexStatements extends RelatedIndexWrites {
-  /**
-   * A page of one language's indexed articles, by id (summaries, any status),
-   * and the last id the page covered: an indexed article deleted since keeps
-   * the page moving.
-   */
-  async indexedPage(language: string, afterId: number, limit: number): Promise<{ articles: Article[]; lastId: number | null }> {
-    const ids = (
-      await runSql<{ article_id: number }>(this.manager, 'SELECT article_id FROM related_index WHERE language = ? AND article_id > ? ORDER BY article_id LIMIT ?', [
-        language,
-        afterId,
-        limit,
-      ])
-    ).map((row) => Number(row.article_id));
-    const articles = (await this.articles.findSummaries(ids)).sort((a, b) => a.id - b.id);
-    return { articles, lastId: ids.length ? ids[ids.length - 1] : null };
-  }
-
-  /** The stored profiles of articles `fromId`..`toId` of one language (as the candidate search sees them). */
-  async profileRows(language: string, fromId: number, toId: number): Promise<Array<{ article_id: number; term: string; weight: number }>> {
-    return runSql(
-      this.manager,
-      `SELECT t.article_id, t.term, t.weight FROM related_index r JOIN article_terms t ON t.article_id = r.article_id
-       WHERE r.language = ? AND r.article_id >= ? AND r.article_id <= ?`,
-      [language, fromId, toId],
-    );
-  }
-
   /** One language's indexed article ids from `afterId` on, with the version each was last indexed at. */
   async indexedIdsPage(language: string, afterId: number, limit: number): Promise<Array<{ id: number; indexedAt: number }>> {
     const rows = await runSql<{ article_id: number; indexed_at: number }>(

@@ -149,15 +149,13 @@ export class LanguageIndex {
     return this.terms;
   }
 
-  /** Builds the postings of the terms the search may use (df ≤ cap); `df` answers term_stats.df. */
-  seal(df: (term: string) => number): void {
-    this.sealSearchable(Uint8Array.from(this.terms, (term) => (df(term) <= this.dfCap ? 1 : 0)));
-  }
-
-  /** seal, given for each term id (vocabulary order) whether its df is within the cap. */
-  sealSearchable(flags: Uint8Array): void {
+  /**
+   * Builds the postings of the terms the search may use (df ≤ cap); `dfOf`
+   * answers term_stats.df of a term id (vocabulary order), Infinity for a term it lacks.
+   */
+  seal(dfOf: (termId: number) => number): void {
     const searchable = new Uint8Array(new SharedArrayBuffer(this.terms.length));
-    searchable.set(flags.subarray(0, this.terms.length));
+    for (let id = 0; id < this.terms.length; id++) searchable[id] = dfOf(id) <= this.dfCap ? 1 : 0;
     const termsOf = this.profileTerms.trimmed();
     const offsets = this.offsets.trimmed();
     const counts = sharedInt32(this.terms.length + 1);
