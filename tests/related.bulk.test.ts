@@ -50,7 +50,7 @@ describe('related index built in bulk', () => {
     const indexSeen: Array<Promise<boolean>> = [];
     const profiledSoFar: number[] = [];
     // Ranked by two worker threads (RankingPool), as `habari reindex` ranks.
-    const summary = await bulk.drain({ batchSize: 50, rankingWorkers: 2, parallelFrom: 1, onProfiled: (n) => (profiledSoFar.push(n), indexSeen.push(termIndexExists())) });
+    const summary = await bulk.drain({ batchSize: 50, countingWorkers: 2, rankingWorkers: 2, parallelFrom: 1, onProfiled: (n) => (profiledSoFar.push(n), indexSeen.push(termIndexExists())) });
     expect(profiledSoFar.at(-1)).toBe(400);
     expect(await Promise.all(indexSeen)).not.toContain(true);
     expect(await termIndexExists()).toBe(true);

@@ -48,7 +48,8 @@ export async function bringRelatedUpToDate(core: Core, options: { batchSize: num
   let lastLine = 0;
   const drain: DrainOptions = {
     batchSize: options.batchSize,
-    // The command has the machine to itself: every core ranks (the server ranks on its one thread).
+    // The command has the machine to itself: every core tokenizes and ranks (the server does both on its one thread).
+    countingWorkers: availableParallelism(),
     rankingWorkers: availableParallelism(),
     countBatchSize: Math.max(options.batchSize, 5_000),
     // The queue grows while it drains (neighbours follow), so progress is a count, not a percentage.

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { builtWorkerScript } from '../workers/worker-pool';
 import type { ImportRecord } from './import.types';
 import type { TsvOptions } from './tsv.records';
 
@@ -19,12 +19,6 @@ export interface PreparedRecordsOptions {
   batchSize?: number;
 }
 
-// Compiled code runs the compiled worker beside it; under ts-jest (TypeScript
-// sources) the build that `npm test` makes first.
-const WORKER_SCRIPT = __filename.endsWith('.ts')
-  ? path.resolve(__dirname, '..', '..', 'dist', 'src', 'importing', 'prepare.worker.js')
-  : path.join(__dirname, 'prepare.worker.js');
-
 /**
  * Import records from TSV files, read and prepared on a worker thread
  * (parsing, checks, hashes, word counts, search words: about half of an
@@ -33,7 +27,7 @@ const WORKER_SCRIPT = __filename.endsWith('.ts')
  * them; stopping early (break, a strict rollback) ends the thread.
  */
 export async function* preparedRecords(jobs: PrepareJob[], options: PreparedRecordsOptions = {}): AsyncGenerator<ImportRecord> {
-  const worker = new Worker(WORKER_SCRIPT, { workerData: { jobs, batchSize: options.batchSize ?? 100, maxBatchesAhead: 8 } });
+  const worker = new Worker(builtWorkerScript(__dirname, 'prepare.worker.js'), { workerData: { jobs, batchSize: options.batchSize ?? 100, maxBatchesAhead: 8 } });
   const inbox: WorkerMessage[] = [];
   let failure: Error | null = null;
   let exited = false;

@@ -1,12 +1,14 @@
 import { ArticleStatus } from '../articles/article.enums';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
-import { BulkIndexStatements, isPublished, type QueueEntry } from './related.index-writes';
-import { tokensOf } from './related.live-ranking';
+import { BulkIndexStatements, isPublished, type IndexSource, type QueueEntry } from './related.index-writes';
 import { LanguageIndex } from './related.memory-index';
-import { buildTermProfile, compareTerms } from './related.profile';
+import { profileFromCounts } from './related.profile';
 import { rankInMemory } from './related.memory-ranking';
 import { RankingPool } from './related.ranking-pool';
+import { countOnThisThread, TermCountPool, type TermCounter } from './related.term-count-pool';
+import type { TermCounts } from './related.terms';
 import { inputFields, type RelatedRepository } from './related.repository';
+import type { UnitOfWork } from '../db/unit-of-work';
 import type { RankingTopicModel } from '../topics/topics.ranking';
 import type { RelatedResult, TermWeight, TopicsOf } from './related.types';
 import { TERM_PROFILE } from './related.weights';
@@ -32,6 +34,8 @@ export interface BulkOptions {
   topicsOf?: TopicsOf;
   /** The smallest backlog that drops the term index while profiles are written (DEFER_TERM_INDEX_BACKLOG). */
   deferTermIndexBacklog?: number;
+  /** Worker threads that tokenize and count terms for passes 1 and 2 (TermCountPool); 0 counts on this thread. */
+  countingWorkers?: number;
   /** Worker threads that rank (RankingPool); 0 ranks on this thread, between the server's requests. */
   rankingWorkers?: number;
   /** The smallest backlog of one language ranked by the workers (starting them costs a copy of its vocabulary and articles). */
@@ -77,7 +81,7 @@ interface BacklogEntry extends QueueEntry {
  * backlog articles were ranked.
  */
 export async function bulkIndex(related: RelatedRepository, options: BulkOptions): Promise<number> {
-  const backlog = await countTerms(related, options);
+  const backlog = await counting(options, (counter) => countTerms(related, options, counter));
   if (options.shouldStop?.()) return 0;
   const indexed = await related.transaction(async (unit) => unit.get(BulkIndexStatements).indexedCount());
   const termIndexDeferred = shouldDeferTermIndex(backlog.length, indexed, options.deferTermIndexBacklog);
@@ -89,7 +93,9 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   for (const language of languages) {
     if (options.shouldStop?.()) break;
     const targets = backlog.filter((entry) => entry.language === language);
-    let index: LanguageIndex | undefined = await profileAndLoadLanguage(related, language, targets, options, (count) => options.onProfiled?.((profiled += count)));
+    let index: LanguageIndex | undefined = await counting(options, (counter) =>
+      profileAndLoadLanguage(related, language, targets, options, counter, (count) => options.onProfiled?.((profiled += count))),
+    );
     const workers = targets.length >= (options.parallelFrom ?? PARALLEL_RANKING_FROM) ? (options.rankingWorkers ?? 0) : 0;
     const pool = workers > 0 ? RankingPool.start(index, language, options.rankingModel?.(language) ?? null, workers) : null;
     const rankPage = pool ? onWorkers(pool) : onThisThread(index, options.topicsOf);
@@ -130,6 +136,16 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   return ranked;
 }
 
+/** Runs a counting pass with its counter: workers live only as long as the pass (not beside the ranking workers). */
+async function counting<T>(options: BulkOptions, pass: (counter: TermCounter) => Promise<T>): Promise<T> {
+  const counter = options.countingWorkers ? TermCountPool.start(options.countingWorkers) : countOnThisThread;
+  try {
+    return await pass(counter);
+  } finally {
+    await counter.close();
+  }
+}
+
 type PageRanker = (page: readonly BacklogEntry[]) => Promise<Map<number, RelatedResult[]>>;
 
 // Two functions, so that with workers nothing on this thread holds the index's articles (the workers
@@ -150,29 +166,34 @@ export function shouldDeferTermIndex(backlog: number, indexed: number, smallest 
   return backlog >= smallest && backlog * 2 >= indexed;
 }
 
-/** Pass 1. Answers the published backlog, by article id. */
-async function countTerms(related: RelatedRepository, options: BulkOptions): Promise<BacklogEntry[]> {
+/**
+ * Pass 1. Answers the published backlog, by article id. Each page is read in
+ * a short transaction of its own and its texts counted (on the workers) while
+ * the previous page's counts are written.
+ */
+async function countTerms(related: RelatedRepository, options: BulkOptions, counter: TermCounter): Promise<BacklogEntry[]> {
   const backlog: BacklogEntry[] = [];
-  let after = 0;
-  while (!options.shouldStop?.()) {
-    const page = await related.transaction(async (unit) => {
+  const pageSize = options.countPageSize ?? options.pageSize;
+  let next = await readCountPage(related, 0, pageSize, counter);
+  while (next.entries.length && !options.shouldStop?.()) {
+    const page = next;
+    next = await readCountPage(related, page.entries[page.entries.length - 1].articleId, pageSize, counter);
+    const counted = await page.counts;
+    await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
-      const entries = await statements.queuePage(after, options.countPageSize ?? options.pageSize);
-      if (!entries.length) return entries;
-      const ids = entries.map((entry) => entry.articleId);
-      const [previous, sources] = [await statements.previousTermSets(ids), await statements.sources(ids)];
+      const previous = await statements.previousTermSets(page.entries.map((entry) => entry.articleId));
       const counts = new DocumentCounts();
       const saved: Array<{ id: number; language: string; terms: string[]; indexedAt: number }> = [];
       const gone: QueueEntry[] = [];
-      for (const entry of entries) {
+      for (const entry of page.entries) {
         const before = previous.get(entry.articleId);
         if (before) counts.add(before.language, before.terms, -1);
-        const source = sources.get(entry.articleId);
+        const source = page.sources.get(entry.articleId);
         if (!isPublished(source)) {
           gone.push(entry);
           continue;
         }
-        const terms = [...new Set(tokensOf(source))].sort(compareTerms);
+        const { terms } = counted.get(source.id)!;
         counts.add(source.language, terms, 1);
         saved.push({ id: source.id, language: source.language, terms, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
         backlog.push({ ...entry, language: source.language });
@@ -189,14 +210,32 @@ async function countTerms(related: RelatedRepository, options: BulkOptions): Pro
         if (owners.length) await statements.enqueueNeighbours(owners, options.now());
         await statements.dequeue(gone);
       }
-      return entries;
     });
-    if (!page.length) break;
-    after = page[page.length - 1].articleId;
     options.onCounted?.(backlog.length);
     await options.pause?.();
   }
   return backlog;
+}
+
+/**
+ * A page of the queue with its articles, read apart from the writes (an
+ * article edited meanwhile is queued again, so the stale read is redone by
+ * the indexer), and its published texts sent to be counted.
+ */
+async function readCountPage(related: RelatedRepository, after: number, limit: number, counter: TermCounter) {
+  const { entries, sources } = await related.transaction(async (unit) => {
+    const statements = unit.get(BulkIndexStatements);
+    const entries = await statements.queuePage(after, limit);
+    return { entries, sources: await statements.sources(entries.map((entry) => entry.articleId)) };
+  });
+  return { entries, sources, counts: countingAhead(counter, [...sources.values()].filter(isPublished)) };
+}
+
+/** Counts that may be dropped unread (a build that stops): their failure must not go unhandled. */
+function countingAhead(counter: TermCounter, sources: IndexSource[]): Promise<Map<number, TermCounts>> {
+  const counts = counter.count(sources);
+  counts.catch(() => undefined);
+  return counts;
 }
 
 const LOAD_PAGE = 2_000;
@@ -209,64 +248,133 @@ const VOCABULARY_SLICE = 50_000;
  * that cached the profile-less row of pass 1 reads it again); any other
  * article (indexed before, or unpublished since it was counted) brings its
  * stored profile. Each goes straight into the LanguageIndex, so the
- * backlog's profiles are never read back.
+ * backlog's profiles are never read back. As in pass 1, the next page is
+ * read and counted while this one is written.
  */
 async function profileAndLoadLanguage(
   related: RelatedRepository,
   language: string,
   backlog: readonly BacklogEntry[],
   options: BulkOptions,
+  counter: TermCounter,
   onProfiled: (count: number) => void,
 ): Promise<LanguageIndex> {
-  // Document frequencies are read per page, for the page's terms: a language's whole term_stats
-  // can hold millions of terms (names, places), more than a heap should hold at once.
   const { docs, indexed } = await related.transaction(async (unit) => ({
     docs: (await related.on(unit).languageDocs([language])).get(language) ?? 0,
     indexed: await unit.get(BulkIndexStatements).indexedCountOf(language),
   }));
   const index = new LanguageIndex(undefined, undefined, undefined, { articles: indexed, terms: indexed * TERM_PROFILE.size });
+  const frequencies = new FinalFrequencies(related, language);
+  // The df of each vocabulary term by id, as far as the profiles built here tell it (-1: unknown yet).
+  let dfById: Int32Array = new Int32Array(Math.max(1024, indexed * 4)).fill(-1);
+  const noteDf = (profile: readonly TermWeight[], df: ReadonlyMap<string, number>) => {
+    for (const { term } of profile) {
+      const id = index.termIdOf(term)!;
+      if (id >= dfById.length) dfById = grown(dfById, id);
+      dfById[id] = df.get(term) ?? -1;
+    }
+  };
   const queued = new Set(backlog.map((entry) => entry.articleId));
-  let after = 0;
-  for (;;) {
-    const page = await related.transaction(async (unit) => {
+  let next = await readProfilePage(related, language, 0, queued, counter);
+  while (next.rows.length) {
+    const page = next;
+    next = await readProfilePage(related, language, page.rows[page.rows.length - 1].id, queued, counter);
+    const counted = await page.counts;
+    await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
-      const rows = await statements.indexedIdsPage(language, after, LOAD_PAGE);
-      if (!rows.length) return rows;
-      const sources = await statements.sources(rows.filter((row) => queued.has(row.id)).map((row) => row.id));
-      const fresh = rows.filter((row) => isPublished(sources.get(row.id)));
-      const tokens = new Map(fresh.map(({ id }) => [id, tokensOf(sources.get(id)!)]));
-      const df = await related.on(unit).termFrequencies(language, [...new Set([...tokens.values()].flat())]);
+      const df = await frequencies.of(new Set([...counted.values()].flatMap((counts) => counts.terms)), unit);
       const profiles = new Map<number, TermWeight[]>();
-      for (const { id } of fresh) profiles.set(id, buildTermProfile(tokens.get(id)!, (term) => df.get(term) ?? 0, docs));
+      for (const [id, { terms, counts }] of counted) {
+        profiles.set(id, profileFromCounts(tallies(terms, counts), (term) => df.get(term) ?? 0, docs));
+      }
+      const fresh = page.rows.filter((row) => profiles.has(row.id));
       await statements.replaceProfiles(
         fresh.map((row) => row.id),
         profiles,
       );
       await statements.touchIndexed(fresh.map(({ id, indexedAt }) => ({ id, indexedAt: indexedAt + 1 })));
-      const others = rows.filter((row) => !profiles.has(row.id)).map((row) => row.id);
+      const others = page.rows.filter((row) => !profiles.has(row.id)).map((row) => row.id);
       const [summaries, stored] = [await statements.summaries(others), await statements.storedProfiles(others)];
-      for (const { id } of rows) {
-        const article = profiles.has(id) ? sources.get(id) : summaries.get(id);
+      for (const { id } of page.rows) {
+        const article = profiles.has(id) ? page.sources.get(id) : summaries.get(id);
         // candidateIds joins article_terms: an article without a profile is never a candidate.
         const profile = profiles.get(id) ?? stored.get(id);
         if (article && profile) index.add({ ...inputFields(article), published: article.status === ArticleStatus.PUBLISHED }, profile);
+        if (article && profiles.has(id)) noteDf(profile!, df);
       }
       onProfiled(fresh.length);
-      return rows;
     });
     await options.pause?.();
-    if (!page.length) break;
-    after = page[page.length - 1].id;
   }
-  // Which profile terms the candidate search may use (df ≤ cap), read a slice of the vocabulary at a time.
+  // Which profile terms the candidate search may use (df ≤ cap): the df of terms only stored profiles
+  // have (articles indexed before this build) are read, a slice at a time.
   const vocabulary = index.vocabulary();
-  const dfById = new Int32Array(vocabulary.length).fill(-1); // -1: no df (not in term_stats)
-  for (let start = 0; start < vocabulary.length; start += VOCABULARY_SLICE) {
-    const slice = vocabulary.slice(start, start + VOCABULARY_SLICE);
-    const frequencies = await related.transaction(async (unit) => related.on(unit).termFrequencies(language, slice));
-    slice.forEach((term, offset) => (dfById[start + offset] = frequencies.get(term) ?? -1));
+  if (dfById.length < vocabulary.length) dfById = grown(dfById, vocabulary.length - 1);
+  const unknown = vocabulary.filter((_, id) => dfById[id] < 0);
+  for (let start = 0; start < unknown.length; start += VOCABULARY_SLICE) {
+    const slice = unknown.slice(start, start + VOCABULARY_SLICE);
+    const df = await related.transaction(async (unit) => frequencies.of(slice, unit));
+    for (const [term, frequency] of df) dfById[index.termIdOf(term)!] = frequency;
     await options.pause?.();
   }
   index.seal((termId) => (dfById[termId] < 0 ? Number.POSITIVE_INFINITY : dfById[termId]));
   return index;
+}
+
+/** A page of one language's indexed articles by id, with the texts of its backlog articles sent to be counted. */
+async function readProfilePage(related: RelatedRepository, language: string, after: number, queued: ReadonlySet<number>, counter: TermCounter) {
+  const { rows, sources } = await related.transaction(async (unit) => {
+    const statements = unit.get(BulkIndexStatements);
+    const rows = await statements.indexedIdsPage(language, after, LOAD_PAGE);
+    return { rows, sources: await statements.sources(rows.filter((row) => queued.has(row.id)).map((row) => row.id)) };
+  });
+  return { rows, sources, counts: countingAhead(counter, [...sources.values()].filter(isPublished)) };
+}
+
+/** A copy of `array` long enough for index `at`, the new places -1. */
+function grown(array: Int32Array, at: number): Int32Array {
+  const bigger = new Int32Array(Math.max(at + 1, Math.ceil(array.length * 1.5))).fill(-1);
+  bigger.set(array);
+  return bigger;
+}
+
+function* tallies(terms: readonly string[], counts: readonly number[]): Iterable<[string, number]> {
+  for (let at = 0; at < terms.length; at++) yield [terms[at], counts[at]];
+}
+
+/** Terms kept in memory with their df: the common ones, which nearly every page asks for again. */
+const KEEP_FROM_DF = 16;
+const KEEP_AT_MOST = 200_000;
+
+/**
+ * One language's document frequencies once pass 1 is done (they no longer
+ * change during the build): a page reads from term_stats only the terms not
+ * kept, and common terms are kept (up to KEEP_AT_MOST), so the hundreds of
+ * words on every page are not read again for each page. A language's whole
+ * term_stats can hold millions of terms (names, places): more than a heap
+ * should hold at once, so rare terms are read per page.
+ */
+class FinalFrequencies {
+  private readonly kept = new Map<string, number>();
+
+  constructor(
+    private readonly related: RelatedRepository,
+    private readonly language: string,
+  ) {}
+
+  /** Terms absent from term_stats are absent from the answer. */
+  async of(terms: Iterable<string>, unit: UnitOfWork): Promise<Map<string, number>> {
+    const df = new Map<string, number>();
+    const unread: string[] = [];
+    for (const term of terms) {
+      const known = this.kept.get(term);
+      if (known === undefined) unread.push(term);
+      else df.set(term, known);
+    }
+    for (const [term, frequency] of await this.related.on(unit).termFrequencies(this.language, unread)) {
+      df.set(term, frequency);
+      if (frequency >= KEEP_FROM_DF && this.kept.size < KEEP_AT_MOST) this.kept.set(term, frequency);
+    }
+    return df;
+  }
 }

@@ -1,6 +1,7 @@
 import { isPublished, termKey, type IndexSource, type PreviousIndex, type QueueEntry, type RelatedIndexWrites, type TermDelta } from './related.index-writes';
 import { buildTermProfile, compareTerms } from './related.profile';
-import { RELATED_STORED, rankAgainstIndex, tokensOf } from './related.live-ranking';
+import { RELATED_STORED, rankAgainstIndex } from './related.live-ranking';
+import { tokensOf } from './related.terms';
 import { inputFields, type RelatedRepository } from './related.repository';
 import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
 

@@ -20,6 +20,8 @@ export interface DrainOptions {
   yieldBetweenBatches?: boolean;
   /** Articles per transaction of a bulk build's first pass (batchSize unless given). */
   countBatchSize?: number;
+  /** A bulk build's term-counting worker threads (the CLI: one per core); none in the server. */
+  countingWorkers?: number;
   /** A bulk build's ranking worker threads (the CLI: one per core); none in the server, which serves requests meanwhile. */
   rankingWorkers?: number;
   /** The smallest backlog of one language that the workers rank (PARALLEL_RANKING_FROM). */
@@ -118,6 +120,7 @@ export class RelatedIndexer {
           pause,
           topicsOf: this.topicsOf,
           deferTermIndexBacklog: this.deferTermIndexBacklog,
+          countingWorkers: options.countingWorkers,
           rankingWorkers: options.rankingWorkers,
           parallelFrom: options.parallelFrom,
           rankingModel: this.rankingModel,

@@ -1,8 +1,6 @@
-import type { LanguageCode } from '../languages/language.catalogue';
 import { rankRelated } from './related.ranking';
 import type { RelatedRepository } from './related.repository';
 import { rememberedCosine } from './related.similarity';
-import { profileTokens } from './related.terms';
 import type { RelatedInput, RelatedResult, TopicsOf } from './related.types';
 import { RELATED_WEIGHTS } from './related.weights';
 
@@ -10,18 +8,6 @@ import { RELATED_WEIGHTS } from './related.weights';
 export const RELATED_STORED = 12;
 /** Candidates per article that the ranking scores in full (see RelatedRepository.candidateIds). */
 export const CANDIDATE_POOL = 50;
-
-export interface TokenSource {
-  title: string;
-  standfirst: string | null;
-  bodyText: string;
-  language: string;
-}
-
-/** The token stream an article's profile is built from (the same for the indexer and live reads). */
-export function tokensOf(source: TokenSource): string[] {
-  return profileTokens({ title: source.title, standfirst: source.standfirst, body: source.bodyText }, source.language as LanguageCode);
-}
 
 /**
  * Ranks each target against its best-matching indexed articles (reads only):

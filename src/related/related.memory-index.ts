@@ -149,6 +149,11 @@ export class LanguageIndex {
     return this.terms;
   }
 
+  /** A term's id: its position in vocabulary(), which seal's dfOf is asked by. */
+  termIdOf(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
   /**
    * Builds the postings of the terms the search may use (df ≤ cap); `dfOf`
    * answers term_stats.df of a term id (vocabulary order), Infinity for a term it lacks.

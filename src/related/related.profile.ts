@@ -22,11 +22,26 @@ export function buildTermProfile(
   df: (term: string) => number,
   totalDocs: number,
   k: number = TERM_PROFILE.size,
-  settings: Pick<TermProfileSettings, 'maxDocumentShare' | 'minDocumentsForShareCut' | 'minDocumentFrequency'> = TERM_PROFILE,
+  settings: ProfileCuts = TERM_PROFILE,
 ): TermWeight[] {
   const counts = new Map<string, number>();
   for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return profileFromCounts(counts, df, totalDocs, k, settings);
+}
 
+type ProfileCuts = Pick<TermProfileSettings, 'maxDocumentShare' | 'minDocumentsForShareCut' | 'minDocumentFrequency'>;
+
+/**
+ * buildTermProfile from tokens already counted (term → tf, any order: the
+ * profile is sorted by weight, then term), as the bulk build's workers count them.
+ */
+export function profileFromCounts(
+  counts: Iterable<readonly [string, number]>,
+  df: (term: string) => number,
+  totalDocs: number,
+  k: number = TERM_PROFILE.size,
+  settings: ProfileCuts = TERM_PROFILE,
+): TermWeight[] {
   const docs = Math.max(1, totalDocs);
   const cutCommon = docs >= settings.minDocumentsForShareCut;
   const scored: TermWeight[] = [];

@@ -1,5 +1,6 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { topicsFromModels, type RankingTopicModel } from '../topics/topics.ranking';
+import { serveRequests } from '../workers/worker-pool';
 import { LanguageIndex, type LanguageIndexParts } from './related.memory-index';
 import { rankInMemory } from './related.memory-ranking';
 import type { RelatedResult } from './related.types';
@@ -11,15 +12,11 @@ export interface RankingWorkerData {
   topics: RankingTopicModel | null;
 }
 
-export interface RankRequest {
-  request: number;
-  articleIds: number[];
-}
+/** A page of targets, by article id. */
+export type RankRequest = number[];
 
-export interface RankAnswer {
-  request: number;
-  lists: Array<[number, RelatedResult[]]>;
-}
+/** Their lists, as entries of rankInMemory's map. */
+export type RankAnswer = Array<[number, RelatedResult[]]>;
 
 // A worker thread of the bulk build: ranks pages of one language's backlog from
 // the shared LanguageIndex, exactly as the main thread would (rankInMemory).
@@ -28,11 +25,10 @@ const data = workerData as RankingWorkerData;
 // every worker has its own (at 5,000 the 10,000-article build ranked as fast).
 const index = LanguageIndex.fromParts(data.index, 5_000);
 const topicsOf = data.topics ? topicsFromModels(new Map([[data.language, data.topics]])) : undefined;
-parentPort!.on('message', ({ request, articleIds }: RankRequest) => {
-  const lists = rankInMemory(
+serveRequests<RankRequest, RankAnswer>((articleIds) => [
+  ...rankInMemory(
     index,
     articleIds.map((articleId) => ({ articleId })),
     topicsOf,
-  );
-  parentPort!.postMessage({ request, lists: [...lists] } satisfies RankAnswer);
-});
+  ),
+]);

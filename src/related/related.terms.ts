@@ -30,3 +30,35 @@ export function profileTokens(
   tokens.push(...rest);
   return tokens;
 }
+
+export interface TokenSource {
+  title: string;
+  standfirst: string | null;
+  bodyText: string;
+  language: string;
+}
+
+/** The token stream an article's profile is built from (the same for the indexer and live reads). */
+export function tokensOf(source: TokenSource): string[] {
+  return profileTokens({ title: source.title, standfirst: source.standfirst, body: source.bodyText }, source.language as LanguageCode);
+}
+
+
+/** An article's distinct profile terms in code-unit order (compareTerms), each with how often its token stream has it. */
+export interface TermCounts {
+  terms: string[];
+  counts: number[];
+}
+
+/**
+ * tokensOf counted: what the bulk build's passes need of an article's text
+ * (the distinct terms move document frequencies; the counts are the tf of its
+ * profile), computed once, on a worker thread in `habari reindex`.
+ */
+export function termCountsOf(source: TokenSource): TermCounts {
+  const tally = new Map<string, number>();
+  for (const token of tokensOf(source)) tally.set(token, (tally.get(token) ?? 0) + 1);
+  // The default sort compares UTF-16 code units, as compareTerms does, without a call per comparison.
+  const terms = [...tally.keys()].sort();
+  return { terms, counts: terms.map((term) => tally.get(term)!) };
+}

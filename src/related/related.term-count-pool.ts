@@ -1,0 +1,50 @@
+import { builtWorkerScript, WorkerPool } from '../workers/worker-pool';
+import type { CountAnswer, CountRequest } from './related.term-count-worker';
+import { termCountsOf, type TermCounts, type TokenSource } from './related.terms';
+
+export type CountSource = TokenSource & { id: number };
+
+/** Counts articles' profile terms (termCountsOf), on this thread or on workers. */
+export interface TermCounter {
+  /** By article id. */
+  count(sources: readonly CountSource[]): Promise<Map<number, TermCounts>>;
+  close(): Promise<void>;
+}
+
+/** The server's counter: between requests, on its own thread (no worker's memory beside an idle server). */
+export const countOnThisThread: TermCounter = {
+  count: async (sources) => new Map(sources.map((source) => [source.id, termCountsOf(source)])),
+  close: async () => undefined,
+};
+
+/**
+ * `habari reindex`'s counter: each page is split across worker threads, so
+ * tokenizing (a third of the counting and profiling passes' CPU) runs beside
+ * the main thread's SQL instead of between it. The answers equal
+ * countOnThisThread's (the same termCountsOf).
+ */
+export class TermCountPool implements TermCounter {
+  private constructor(private readonly pool: WorkerPool<CountRequest, CountAnswer>) {}
+
+  static start(size: number): TermCountPool {
+    // A page of texts and its counts is a few MB: the default heap limits would let garbage pile up far beyond that.
+    const resourceLimits = { maxOldGenerationSizeMb: 128 };
+    return new TermCountPool(WorkerPool.start('related term counting', builtWorkerScript(__dirname, 'related.term-count-worker.js'), size, { resourceLimits }));
+  }
+
+  async count(sources: readonly CountSource[]): Promise<Map<number, TermCounts>> {
+    if (!sources.length) return new Map();
+    // Only the fields the tokenizer reads cross to the worker (not the whole article row).
+    const texts = sources.map(({ id, title, standfirst, bodyText, language }) => ({ id, title, standfirst, bodyText, language }));
+    const share = Math.ceil(texts.length / this.pool.size);
+    const slices = Array.from({ length: Math.ceil(texts.length / share) }, (_, at) => texts.slice(at * share, (at + 1) * share));
+    const answers = await Promise.all(slices.map((slice) => this.pool.run(slice)));
+    const counts = new Map<number, TermCounts>();
+    slices.forEach((slice, at) => slice.forEach((source, offset) => counts.set(source.id, answers[at][offset])));
+    return counts;
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}

@@ -1,0 +1,37 @@
+import { CORPUS_DIR } from '../src/seeding/demo.seed';
+import { loadBaseArticles } from '../src/synth/synth.corpus';
+import { countOnThisThread, TermCountPool, type CountSource } from '../src/related/related.term-count-pool';
+
+/**
+ * The bulk build's term counting on real worker threads (the built worker
+ * script) against the same counting on this thread, on corpus texts of every
+ * language; and a request that fails in a worker fails alone.
+ */
+describe('TermCountPool', () => {
+  const sources: CountSource[] = loadBaseArticles(CORPUS_DIR)
+    .filter((_, at) => at % 7 === 0)
+    .map((base, at) => ({ id: at + 1, title: base.headline, standfirst: null, bodyText: base.sentences.join(' '), language: base.language }));
+  let pool: TermCountPool;
+  beforeAll(() => (pool = TermCountPool.start(2)));
+  afterAll(() => pool.close());
+
+  it('answers every article with the counts this thread gives, split across the workers', async () => {
+    expect(new Set(sources.map((source) => source.language)).size).toBe(6);
+    const onWorkers = await pool.count(sources);
+    expect(onWorkers.size).toBe(sources.length);
+    expect(onWorkers).toEqual(await countOnThisThread.count(sources));
+    expect(await pool.count([])).toEqual(new Map());
+  });
+
+  it('rejects a page a worker cannot count with the reason, and goes on counting', async () => {
+    const broken = { id: 1, title: null as unknown as string, standfirst: null, bodyText: 'Rais', language: 'sw' };
+    await expect(pool.count([broken])).rejects.toThrow(/A related term counting worker failed: /);
+    expect((await pool.count(sources.slice(0, 3))).size).toBe(3);
+  });
+
+  it('fails what is asked after it is closed', async () => {
+    const closed = TermCountPool.start(1);
+    await closed.close();
+    await expect(closed.count(sources.slice(0, 1))).rejects.toThrow('The related term counting workers were closed.');
+  });
+});
