@@ -27,7 +27,6 @@ const TERM_INDEX_RECHECK_MS = 5_000;
 const TERM_INDEX = 'ix_article_terms_term';
 const CREATE_TERM_INDEX = `CREATE INDEX IF NOT EXISTS ${TERM_INDEX} ON article_terms (term, article_id)`;
 const TERMS_PER_STATEMENT = 5_000;
-export { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 /** Targets per candidate statement (each brings 66 parameters). */
 const CANDIDATE_TARGETS = 20;
 
@@ -217,7 +216,7 @@ export class RelatedRepository {
 
   /**
    * Whether the candidate search's term index exists: a bulk build that
-   * rewrites most profiles drops it until it is done (BulkIndexStatements.dropTermIndex),
+   * rewrites most profiles drops it until it is done (dropTermIndex),
    * and without it every candidate search would scan all of article_terms.
    * Remembered for a few seconds: the live ranking asks on every request.
    */
