@@ -70,7 +70,9 @@ interface BacklogEntry extends QueueEntry {
  *    with rankRelated, and its list written.
  *
  * When the backlog is most of the index, the term index is dropped after
- * pass 1 and built once at the end (shouldDeferTermIndex).
+ * pass 1 and built once at the end (shouldDeferTermIndex). With worker
+ * threads (`habari reindex`), tokenizing runs on them beside this thread's
+ * SQL, and while they rank one language this thread profiles the next.
  *
  * The lists equal what the incremental indexer computes for the same
  * profiles (tests/related.bulk.test.ts rebuilds them one article at a time
@@ -90,53 +92,42 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   let profiled = 0;
   const languages = [...new Set(backlog.map((entry) => entry.language))].sort();
   const settled = new Set(backlog.map((entry) => entry.articleId));
-  for (const language of languages) {
-    if (options.shouldStop?.()) break;
-    const targets = backlog.filter((entry) => entry.language === language);
-    let index: LanguageIndex | undefined = await counting(options, (counter) =>
-      profileAndLoadLanguage(related, language, targets, options, counter, (count) => options.onProfiled?.((profiled += count))),
-    );
-    const workers = targets.length >= (options.parallelFrom ?? PARALLEL_RANKING_FROM) ? (options.rankingWorkers ?? 0) : 0;
-    const pool = workers > 0 ? RankingPool.start(index, language, options.rankingModel?.(language) ?? null, workers) : null;
-    const rankPage = pool ? onWorkers(pool) : onThisThread(index, options.topicsOf);
-    index = undefined; // with workers, nothing here keeps its articles (see onWorkers)
-    const pages: BacklogEntry[][] = [];
-    for (let start = 0; start < targets.length; start += options.pageSize) pages.push(targets.slice(start, start + options.pageSize));
-    // Workers rank the next pages while this thread writes the lists of the current one.
-    const ranking: Array<Promise<Map<number, RelatedResult[]>>> = [];
-    const ahead = pool ? pool.size * 2 : 1;
-    try {
-      for (let at = 0; at < pages.length && !options.shouldStop?.(); at++) {
-        while (ranking.length < Math.min(pages.length, at + ahead)) {
-          const lists = rankPage(pages[ranking.length]);
-          lists.catch(() => undefined); // a page ranked ahead may fail (or be dropped) before it is awaited
-          ranking.push(lists);
-        }
-        const lists = await ranking[at];
-        const page = pages[at];
-        ranked += await related.transaction(async (unit) => {
-          const statements = unit.get(BulkIndexStatements);
-          await statements.replaceLists(lists);
-          const done = page.filter((entry) => lists.has(entry.articleId));
-          const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => settled.has(id));
-          if (neighbours.length) await statements.enqueueNeighbours(neighbours, options.now());
-          await statements.dequeue(done);
-          return done.length;
-        });
-        options.onBatch?.(ranked);
-        await options.pause?.();
+  const targetsOf = (language: string) => backlog.filter((entry) => entry.language === language);
+  const load = (language: string) =>
+    counting(options, (counter) => profileAndLoadLanguage(related, language, targetsOf(language), options, counter, (count) => options.onProfiled?.((profiled += count))));
+  // While workers rank one language, this thread profiles and loads the next (its transactions wait their turn).
+  let loadingNext: Promise<LanguageIndex> | null = null;
+  try {
+    for (const [position, language] of languages.entries()) {
+      if (options.shouldStop?.()) break;
+      const targets = targetsOf(language);
+      let index: LanguageIndex | undefined = await (loadingNext ?? load(language));
+      loadingNext = null;
+      const workers = targets.length >= (options.parallelFrom ?? PARALLEL_RANKING_FROM) ? (options.rankingWorkers ?? 0) : 0;
+      const pool = workers > 0 ? RankingPool.start(index, language, options.rankingModel?.(language) ?? null, workers) : null;
+      const rankPage = pool ? onWorkers(pool) : onThisThread(index, options.topicsOf);
+      index = undefined; // with workers, nothing here keeps its articles (see onWorkers)
+      if (pool && position + 1 < languages.length) {
+        loadingNext = load(languages[position + 1]);
+        loadingNext.catch(() => undefined); // awaited at the next language, or in the finally below
       }
-    } finally {
-      // Pages ranked ahead of a stop are dropped: they stay queued.
-      await pool?.close();
+      try {
+        ranked = await rankLanguage(related, targets, rankPage, pool?.size ?? 0, settled, options, ranked);
+      } finally {
+        // Pages ranked ahead of a stop are dropped: they stay queued.
+        await pool?.close();
+      }
     }
+  } finally {
+    // A stop or a failure while ranking: the next language's loading finishes its page before this returns.
+    await loadingNext?.catch(() => undefined);
   }
   // Built once, with every profile in place; a build that stopped leaves it to the next drain (RelatedIndexer).
   if (termIndexDeferred && !options.shouldStop?.()) await related.restoreTermIndex();
   return ranked;
 }
 
-/** Runs a counting pass with its counter: workers live only as long as the pass (not beside the ranking workers). */
+/** Runs a counting pass with its counter: its workers live only as long as the pass. */
 async function counting<T>(options: BulkOptions, pass: (counter: TermCounter) => Promise<T>): Promise<T> {
   const counter = options.countingWorkers ? TermCountPool.start(options.countingWorkers) : countOnThisThread;
   try {
@@ -144,6 +135,49 @@ async function counting<T>(options: BulkOptions, pass: (counter: TermCounter) =>
   } finally {
     await counter.close();
   }
+}
+
+/**
+ * Pass 3 for one language: its backlog ranked a page at a time, each page's
+ * lists written (and their neighbours queued) in a transaction. Answers
+ * `rankedBefore` plus the articles ranked here.
+ */
+async function rankLanguage(
+  related: RelatedRepository,
+  targets: readonly BacklogEntry[],
+  rankPage: PageRanker,
+  workers: number,
+  settled: ReadonlySet<number>,
+  options: BulkOptions,
+  rankedBefore: number,
+): Promise<number> {
+  let ranked = rankedBefore;
+  const pages: BacklogEntry[][] = [];
+  for (let start = 0; start < targets.length; start += options.pageSize) pages.push(targets.slice(start, start + options.pageSize));
+  // Workers rank the next pages while this thread writes the lists of the current one.
+  const ranking: Array<Promise<Map<number, RelatedResult[]>>> = [];
+  const ahead = workers ? workers * 2 : 1;
+  for (let at = 0; at < pages.length && !options.shouldStop?.(); at++) {
+    while (ranking.length < Math.min(pages.length, at + ahead)) {
+      const lists = rankPage(pages[ranking.length]);
+      lists.catch(() => undefined); // a page ranked ahead may fail (or be dropped) before it is awaited
+      ranking.push(lists);
+    }
+    const lists = await ranking[at];
+    const page = pages[at];
+    ranked += await related.transaction(async (unit) => {
+      const statements = unit.get(BulkIndexStatements);
+      await statements.replaceLists(lists);
+      const done = page.filter((entry) => lists.has(entry.articleId));
+      const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => settled.has(id));
+      if (neighbours.length) await statements.enqueueNeighbours(neighbours, options.now());
+      await statements.dequeue(done);
+      return done.length;
+    });
+    options.onBatch?.(ranked);
+    await options.pause?.();
+  }
+  return ranked;
 }
 
 type PageRanker = (page: readonly BacklogEntry[]) => Promise<Map<number, RelatedResult[]>>;
@@ -276,7 +310,7 @@ async function profileAndLoadLanguage(
   };
   const queued = new Set(backlog.map((entry) => entry.articleId));
   let next = await readProfilePage(related, language, 0, queued, counter);
-  while (next.rows.length) {
+  while (next.rows.length && !options.shouldStop?.()) {
     const page = next;
     next = await readProfilePage(related, language, page.rows[page.rows.length - 1].id, queued, counter);
     const counted = await page.counts;

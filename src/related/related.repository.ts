@@ -38,6 +38,7 @@ const CANDIDATE_TARGETS = 20;
  */
 export class RelatedRepository {
   private readonly articles: ArticleRepository;
+  private lastTransaction: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Runner,
@@ -56,9 +57,16 @@ export class RelatedRepository {
     this.profiles.set(articleId, indexedAt, profile);
   }
 
-  /** The indexer's units of work: background transactions, kept out of per-request statement counts. */
+  /**
+   * The indexer's units of work: background transactions, kept out of
+   * per-request statement counts. One at a time, in the order asked: on
+   * SQLite they share the one connection, and a bulk build profiles one
+   * language while it writes the lists of another.
+   */
   transaction<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
-    return runBackgroundUnitOfWork(this.db, work);
+    const run = this.lastTransaction.then(() => runBackgroundUnitOfWork(this.db, work));
+    this.lastTransaction = run.catch(() => undefined);
+    return run;
   }
 
   /**
