@@ -64,8 +64,10 @@ export async function bringRelatedUpToDate(core: Core, options: { batchSize: num
     lastLine = Date.now();
     lastStep = step;
     const elapsed = ((Date.now() - started) / 1000).toFixed(0);
-    const rss = Math.round(process.memoryUsage().rss / 1048576);
-    process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}related index: ${step} ${count} articles (${elapsed} s, ${rss} MB)${process.stderr.isTTY ? '' : '\n'}`);
+    // RSS is the process (worker threads included); the heap is this thread's live and not yet collected objects.
+    const { rss, heapUsed } = process.memoryUsage();
+    const mb = (bytes: number) => Math.round(bytes / 1048576);
+    process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}related index: ${step} ${count} articles (${elapsed} s, ${mb(rss)} MB, heap ${mb(heapUsed)} MB)${process.stderr.isTTY ? '' : '\n'}`);
   };
   await core.services.topics.refresh();
   const summary = options.all ? await indexer.reindexAll(drain) : await indexer.drain(drain);
