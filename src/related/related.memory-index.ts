@@ -1,6 +1,7 @@
 import { compareTerms } from './related.profile';
 import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 import type { RelatedInput, TermWeight } from './related.types';
+import { shareVocabulary, vocabularyReader, type SharedVocabulary } from './related.shared-vocabulary';
 
 /** An indexed article as the bulk build loads it: the ranking's fields, and whether it is still published. */
 export interface IndexedArticle extends Omit<RelatedInput, 'profile'> {
@@ -37,7 +38,8 @@ const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer
 export interface LanguageIndexParts {
   dfCap: number;
   searchTerms: number;
-  terms: string[];
+  /** The vocabulary as shared UTF-8 bytes: not a copy of millions of strings per worker. */
+  vocabulary: SharedVocabulary;
   articles: IndexedArticle[];
   offsets: Int32Array;
   profileTerms: Int32Array;
@@ -58,7 +60,10 @@ export interface LanguageIndexParts {
  */
 export class LanguageIndex {
   private readonly termIds = new Map<string, number>();
+  /** The vocabulary while articles are added (this thread); a worker reads terms from shared bytes instead (termOf). */
   private terms: string[] = [];
+  private termCount = 0;
+  private termOf: (id: number) => string = (id) => this.terms[id];
   private articles: IndexedArticle[] = [];
   private readonly positionOf = new Map<number, number>();
   private offsets: Growable<Int32Array>;
@@ -92,7 +97,7 @@ export class LanguageIndex {
     return {
       dfCap: this.dfCap,
       searchTerms: this.searchTerms,
-      terms: this.terms,
+      vocabulary: shareVocabulary(this.terms),
       articles: this.articles,
       offsets: this.offsets.trimmed(),
       profileTerms: this.profileTerms.trimmed(),
@@ -106,7 +111,9 @@ export class LanguageIndex {
   /** The sealed index `parts` describe (in a worker thread). */
   static fromParts(parts: LanguageIndexParts, materializedMax?: number): LanguageIndex {
     const index = new LanguageIndex(parts.dfCap, parts.searchTerms, materializedMax, { articles: 0, terms: 0 });
-    index.terms = parts.terms;
+    const vocabulary = vocabularyReader(parts.vocabulary);
+    index.termCount = vocabulary.size;
+    index.termOf = vocabulary.term;
     index.articles = parts.articles;
     parts.articles.forEach((article, position) => index.positionOf.set(article.id, position));
     index.offsets = new Growable(parts.offsets, sharedInt32, parts.offsets.length);
@@ -134,7 +141,7 @@ export class LanguageIndex {
     for (const { term, weight } of sorted) {
       let id = this.termIds.get(term);
       if (id === undefined) {
-        id = this.terms.length;
+        id = this.termCount++;
         this.termIds.set(term, id);
         this.terms.push(term);
       }
@@ -159,16 +166,16 @@ export class LanguageIndex {
    * answers term_stats.df of a term id (vocabulary order), Infinity for a term it lacks.
    */
   seal(dfOf: (termId: number) => number): void {
-    const searchable = new Uint8Array(new SharedArrayBuffer(this.terms.length));
-    for (let id = 0; id < this.terms.length; id++) searchable[id] = dfOf(id) <= this.dfCap ? 1 : 0;
+    const searchable = new Uint8Array(new SharedArrayBuffer(this.termCount));
+    for (let id = 0; id < this.termCount; id++) searchable[id] = dfOf(id) <= this.dfCap ? 1 : 0;
     const termsOf = this.profileTerms.trimmed();
     const offsets = this.offsets.trimmed();
-    const counts = sharedInt32(this.terms.length + 1);
+    const counts = sharedInt32(this.termCount + 1);
     for (let k = 0; k < termsOf.length; k++) if (searchable[termsOf[k]]) counts[termsOf[k] + 1]++;
-    for (let t = 0; t < this.terms.length; t++) counts[t + 1] += counts[t];
+    for (let t = 0; t < this.termCount; t++) counts[t + 1] += counts[t];
     this.postingsStart = counts;
-    this.postings = sharedInt32(counts[this.terms.length]);
-    const fill = counts.slice(0, this.terms.length);
+    this.postings = sharedInt32(counts[this.termCount]);
+    const fill = counts.slice(0, this.termCount);
     for (let a = 0; a < this.articles.length; a++) {
       for (let k = offsets[a]; k < offsets[a + 1]; k++) {
         const term = termsOf[k];
@@ -248,7 +255,7 @@ export class LanguageIndex {
     const offsets = this.offsets.data;
     const profile: TermWeight[] = [];
     for (let k = offsets[position]; k < offsets[position + 1]; k++) {
-      profile.push({ term: this.terms[this.profileTerms.data[k]], weight: this.profileWeights.data[k] });
+      profile.push({ term: this.termOf(this.profileTerms.data[k]), weight: this.profileWeights.data[k] });
     }
     return profile;
   }

@@ -19,7 +19,7 @@ export interface PackedProfile {
 
 // Interned ids live for the process; a server that meets millions of distinct
 // terms starts over (a new generation) rather than grow without bound.
-const MAX_TERMS = 2_000_000;
+export const MAX_TERMS = 2_000_000;
 let termIds = new Map<string, number>();
 let generation = 0;
 const packs = new WeakMap<readonly TermWeight[], PackedProfile>();

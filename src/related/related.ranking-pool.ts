@@ -1,4 +1,5 @@
 import { builtWorkerScript, WorkerPool } from '../workers/worker-pool';
+import { MAX_TERMS } from './related.packed';
 import type { RankingTopicModel } from '../topics/topics.ranking';
 import type { LanguageIndex } from './related.memory-index';
 import type { RankAnswer, RankingWorkerData, RankRequest } from './related.ranking-worker';
@@ -6,7 +7,8 @@ import type { RelatedResult } from './related.types';
 
 const WORKER_HEAP_MB = 160;
 const WORKER_HEAP_BYTES_PER_ARTICLE = 1_000;
-const WORKER_HEAP_BYTES_PER_TERM = 120;
+/** Per term a worker interns for its ranking (related.packed.ts, at most MAX_TERMS); the vocabulary itself is shared bytes. */
+const WORKER_HEAP_BYTES_PER_TERM = 80;
 
 /**
  * Worker threads that rank a bulk build's pages in parallel (the ranking is
@@ -22,8 +24,9 @@ export class RankingPool {
     const workerData: RankingWorkerData = { index: index.parts(), language, topics };
     // A heap limit near what a worker keeps (its copy of the articles, remembered inputs): without one,
     // V8 lets garbage grow towards its default limit of several GB per worker before collecting.
-    // The vocabulary counts too: a language's profiles can name millions of distinct terms (names, places).
-    const copied = workerData.index.articles.length * WORKER_HEAP_BYTES_PER_ARTICLE + workerData.index.terms.length * WORKER_HEAP_BYTES_PER_TERM;
+    // The terms the ranking interns count too: a language's profiles can name millions of distinct terms (names, places).
+    const interned = Math.min(workerData.index.vocabulary.offsets.length - 1, MAX_TERMS);
+    const copied = workerData.index.articles.length * WORKER_HEAP_BYTES_PER_ARTICLE + interned * WORKER_HEAP_BYTES_PER_TERM;
     const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil(copied / 1_048_576);
     const script = builtWorkerScript(__dirname, 'related.ranking-worker.js');
     return new RankingPool(WorkerPool.start('related ranking', script, size, { workerData, resourceLimits: { maxOldGenerationSizeMb } }));
