@@ -342,9 +342,9 @@ async function profileAndLoadLanguage(
   }
   // Which profile terms the candidate search may use (df ≤ cap): the df of terms only stored profiles
   // have (articles indexed before this build) are read, a slice at a time.
-  const vocabulary = index.vocabulary();
-  if (dfById.length < vocabulary.length) dfById = grown(dfById, vocabulary.length - 1);
-  const unknown = vocabulary.filter((_, id) => dfById[id] < 0);
+  if (dfById.length < index.vocabularySize) dfById = grown(dfById, index.vocabularySize - 1);
+  const unknown: string[] = [];
+  for (let id = 0; id < index.vocabularySize; id++) if (dfById[id] < 0) unknown.push(index.term(id));
   for (let start = 0; start < unknown.length; start += VOCABULARY_SLICE) {
     const slice = unknown.slice(start, start + VOCABULARY_SLICE);
     const df = await related.transaction(async (unit) => frequencies.of(slice, unit));

@@ -1,7 +1,8 @@
 import { compareTerms } from './related.profile';
 import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 import type { RelatedInput, TermWeight } from './related.types';
-import { shareVocabulary, vocabularyReader, type SharedVocabulary } from './related.shared-vocabulary';
+import { vocabularyReader, type SharedVocabulary } from './related.shared-vocabulary';
+import { TermInterner } from './related.term-interner';
 
 /** An indexed article as the bulk build loads it: the ranking's fields, and whether it is still published. */
 export interface IndexedArticle extends Omit<RelatedInput, 'profile'> {
@@ -59,11 +60,10 @@ export interface LanguageIndexParts {
  * equals one built an article at a time.
  */
 export class LanguageIndex {
-  private readonly termIds = new Map<string, number>();
-  /** The vocabulary while articles are added (this thread); a worker reads terms from shared bytes instead (termOf). */
-  private terms: string[] = [];
+  /** Interns terms while articles are added (this thread); a worker has none and reads terms from the shared bytes (termOf). */
+  private interner: TermInterner | null = new TermInterner();
   private termCount = 0;
-  private termOf: (id: number) => string = (id) => this.terms[id];
+  private termOf: (id: number) => string = (id) => this.interner!.term(id);
   private articles: IndexedArticle[] = [];
   private readonly positionOf = new Map<number, number>();
   private offsets: Growable<Int32Array>;
@@ -97,7 +97,7 @@ export class LanguageIndex {
     return {
       dfCap: this.dfCap,
       searchTerms: this.searchTerms,
-      vocabulary: shareVocabulary(this.terms),
+      vocabulary: this.interner!.shared(),
       articles: this.articles,
       offsets: this.offsets.trimmed(),
       profileTerms: this.profileTerms.trimmed(),
@@ -112,6 +112,7 @@ export class LanguageIndex {
   static fromParts(parts: LanguageIndexParts, materializedMax?: number): LanguageIndex {
     const index = new LanguageIndex(parts.dfCap, parts.searchTerms, materializedMax, { articles: 0, terms: 0 });
     const vocabulary = vocabularyReader(parts.vocabulary);
+    index.interner = null;
     index.termCount = vocabulary.size;
     index.termOf = vocabulary.term;
     index.articles = parts.articles;
@@ -139,26 +140,26 @@ export class LanguageIndex {
     // The order RelatedRepository.readProfiles gives: the search takes the first SEARCH_TERMS, sums in this order.
     const sorted = [...profile].sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term));
     for (const { term, weight } of sorted) {
-      let id = this.termIds.get(term);
-      if (id === undefined) {
-        id = this.termCount++;
-        this.termIds.set(term, id);
-        this.terms.push(term);
-      }
-      this.profileTerms.push(id);
+      this.profileTerms.push(this.interner!.intern(term));
       this.profileWeights.push(weight);
     }
+    this.termCount = this.interner!.size;
     this.offsets.push(this.profileTerms.length);
   }
 
-  /** Every distinct profile term, for reading their document frequencies. */
-  vocabulary(): readonly string[] {
-    return this.terms;
+  /** How many distinct profile terms there are: their ids are 0 to vocabularySize - 1. */
+  get vocabularySize(): number {
+    return this.termCount;
   }
 
-  /** A term's id: its position in vocabulary(), which seal's dfOf is asked by. */
+  /** The term with this id. */
+  term(id: number): string {
+    return this.termOf(id);
+  }
+
+  /** A term's id, which seal's dfOf is asked by; undefined if no profile has it. */
   termIdOf(term: string): number | undefined {
-    return this.termIds.get(term);
+    return this.interner!.idOf(term);
   }
 
   /**
