@@ -3,6 +3,7 @@ import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 import type { RelatedInput, TermWeight } from './related.types';
 import { vocabularyReader, type SharedVocabulary } from './related.shared-vocabulary';
 import { TermInterner } from './related.term-interner';
+import { sharedBytes, sharedFloat64, sharedInt32 } from '../workers/shared-arrays';
 
 /** An indexed article as the bulk build loads it: the ranking's fields, and whether it is still published. */
 export interface IndexedArticle extends Omit<RelatedInput, 'profile'> {
@@ -31,9 +32,6 @@ class Growable<T extends Int32Array | Float64Array> {
   }
 }
 
-// Shared memory, so ranking worker threads (related.ranking-pool.ts) read the same arrays without a copy.
-const sharedInt32 = (length: number) => new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT));
-const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
 
 /** A sealed LanguageIndex as a worker thread receives it: typed arrays on shared memory, the rest copied. */
 export interface LanguageIndexParts {
@@ -167,7 +165,7 @@ export class LanguageIndex {
    * answers term_stats.df of a term id (vocabulary order), Infinity for a term it lacks.
    */
   seal(dfOf: (termId: number) => number): void {
-    const searchable = new Uint8Array(new SharedArrayBuffer(this.termCount));
+    const searchable = sharedBytes(this.termCount);
     for (let id = 0; id < this.termCount; id++) searchable[id] = dfOf(id) <= this.dfCap ? 1 : 0;
     const termsOf = this.profileTerms.trimmed();
     const offsets = this.offsets.trimmed();

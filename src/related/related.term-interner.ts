@@ -1,3 +1,4 @@
+import { sharedBytes, sharedInt32 } from '../workers/shared-arrays';
 import type { SharedVocabulary } from './related.shared-vocabulary';
 
 const EMPTY = 0;
@@ -134,6 +135,4 @@ function tableSize(terms: number): number {
   return size;
 }
 
-const sharedBytes = (length: number) => new Uint8Array(new SharedArrayBuffer(length));
-const sharedInt32 = (length: number) => new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT));
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
