@@ -301,12 +301,9 @@ async function profileAndLoadLanguage(
   const frequencies = new FinalFrequencies(related, language);
   // The df of each vocabulary term by id, as far as the profiles built here tell it (-1: unknown yet).
   let dfById: Int32Array = new Int32Array(Math.max(1024, indexed * 4)).fill(-1);
-  const noteDf = (profile: readonly TermWeight[], df: ReadonlyMap<string, number>) => {
-    for (const { term } of profile) {
-      const id = index.termIdOf(term)!;
-      if (id >= dfById.length) dfById = grown(dfById, id);
-      dfById[id] = df.get(term) ?? -1;
-    }
+  const noteDf = (df: ReadonlyMap<string, number>) => (id: number, { term }: TermWeight) => {
+    if (id >= dfById.length) dfById = grown(dfById, id);
+    dfById[id] = df.get(term) ?? -1;
   };
   const queued = new Set(backlog.map((entry) => entry.articleId));
   let next = await readProfilePage(related, language, 0, queued, counter);
@@ -317,6 +314,7 @@ async function profileAndLoadLanguage(
     await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
       const df = await frequencies.of(new Set([...counted.values()].flatMap((counts) => counts.terms)), unit);
+      const noteDfOfPage = noteDf(df);
       const profiles = new Map<number, TermWeight[]>();
       for (const [id, { terms, counts }] of counted) {
         profiles.set(id, profileFromCounts(tallies(terms, counts), (term) => df.get(term) ?? 0, docs));
@@ -333,8 +331,8 @@ async function profileAndLoadLanguage(
         const article = profiles.has(id) ? page.sources.get(id) : summaries.get(id);
         // candidateIds joins article_terms: an article without a profile is never a candidate.
         const profile = profiles.get(id) ?? stored.get(id);
-        if (article && profile) index.add({ ...inputFields(article), published: article.status === ArticleStatus.PUBLISHED }, profile);
-        if (article && profiles.has(id)) noteDf(profile!, df);
+        const built = profiles.has(id); // a stored profile's terms get their df from term_stats below
+        if (article && profile) index.add({ ...inputFields(article), published: article.status === ArticleStatus.PUBLISHED }, profile, built ? noteDfOfPage : undefined);
       }
       onProfiled(fresh.length);
     });

@@ -129,17 +129,22 @@ export class LanguageIndex {
     return this.articles.length;
   }
 
-  /** Adds an article; articles must come in ascending id order (ties in the search go to the lower id). */
-  add(article: IndexedArticle, profile: readonly TermWeight[]): void {
+  /**
+   * Adds an article; articles must come in ascending id order (ties in the
+   * search go to the lower id). `onTermId` is told each profile term's id.
+   */
+  add(article: IndexedArticle, profile: readonly TermWeight[], onTermId?: (termId: number, term: TermWeight) => void): void {
     const last = this.articles.at(-1);
     if (last && last.id >= article.id) throw new Error(`LanguageIndex.add: ids must ascend (${article.id} after ${last.id})`);
     this.positionOf.set(article.id, this.articles.length);
     this.articles.push(article);
     // The order RelatedRepository.readProfiles gives: the search takes the first SEARCH_TERMS, sums in this order.
     const sorted = [...profile].sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term));
-    for (const { term, weight } of sorted) {
-      this.profileTerms.push(this.interner!.intern(term));
-      this.profileWeights.push(weight);
+    for (const entry of sorted) {
+      const id = this.interner!.intern(entry.term);
+      this.profileTerms.push(id);
+      this.profileWeights.push(entry.weight);
+      onTermId?.(id, entry);
     }
     this.termCount = this.interner!.size;
     this.offsets.push(this.profileTerms.length);

@@ -11,8 +11,31 @@ export interface SharedVocabulary {
   offsets: Int32Array;
 }
 
-/** Reads terms back by id (a new string each time: callers keep what they reuse). */
+/** Terms a reader keeps decoded: a slot per id modulo this, so at most this many strings per worker. */
+const DECODED_SLOTS = 1 << 20;
+
+/**
+ * Reads terms back by id. A decoded term is kept (one slot per id modulo
+ * DECODED_SLOTS) and the same string returned while it stays: decoding the
+ * terms of every profile the ranking materializes, and hashing each new
+ * string again where packed.ts interns it, cost a 20,000-article build 15%
+ * more CPU.
+ */
 export function vocabularyReader({ bytes, offsets }: SharedVocabulary): { size: number; term: (id: number) => string } {
   const reader = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { size: offsets.length - 1, term: (id) => reader.toString('utf8', offsets[id], offsets[id + 1]) };
+  const size = offsets.length - 1;
+  const slots = Math.max(1, Math.min(size, DECODED_SLOTS));
+  const keptIds = new Int32Array(slots).fill(-1);
+  const kept: string[] = new Array(slots);
+  return {
+    size,
+    term: (id) => {
+      const slot = id % slots;
+      if (keptIds[slot] !== id) {
+        kept[slot] = reader.toString('utf8', offsets[id], offsets[id + 1]);
+        keptIds[slot] = id;
+      }
+      return kept[slot];
+    },
+  };
 }

@@ -34,7 +34,7 @@ describe('TermInterner', () => {
     const shared = interner.shared();
     expect(shared.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
     const reader = vocabularyReader(shared);
-    expect([0, 1, 2].map(reader.term)).toEqual(['bunge', 'ምርጫ', 'élu']);
+    expect([0, 1, 2, 2, 0, 1].map(reader.term)).toEqual(['bunge', 'ምርጫ', 'élu', 'élu', 'bunge', 'ምርጫ']);
     expect(reader.size).toBe(3);
   });
 });

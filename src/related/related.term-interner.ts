@@ -39,25 +39,47 @@ export class TermInterner {
 
   /** The term's id, given a new one (the next) if it has none yet. */
   intern(term: string): number {
-    const length = this.encode(term);
-    const hash = this.hashScratch(length);
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot];
-      if (entry === EMPTY) return this.add(slot, length, hash);
-      if (this.hashes[entry - 1] === hash && this.matches(entry - 1, length)) return entry - 1;
-    }
+    const found = this.probe(term);
+    return found >= 0 ? found : this.add(-found - 1, this.encode(term), this.probedHash);
   }
 
   /** The term's id, or undefined if it was never interned. */
   idOf(term: string): number | undefined {
-    const length = this.encode(term);
-    const hash = this.hashScratch(length);
+    const found = this.probe(term);
+    return found >= 0 ? found : undefined;
+  }
+
+  private probedHash = 0;
+
+  /**
+   * The term's id, or -(its free slot + 1). The hash is FNV-1a over the UTF-16
+   * code units, so a lookup encodes nothing: an ASCII term (most Latin-script
+   * terms) is compared with the stored bytes directly, others are encoded
+   * only when a stored term has the same hash.
+   */
+  private probe(term: string): number {
+    let hash = 0x811c9dc5;
+    let ascii = true;
+    for (let i = 0; i < term.length; i++) {
+      const code = term.charCodeAt(i);
+      if (code >= 0x80) ascii = false;
+      hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    hash |= 0;
+    this.probedHash = hash;
+    let encoded = -1;
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot];
-      if (entry === EMPTY) return undefined;
-      if (this.hashes[entry - 1] === hash && this.matches(entry - 1, length)) return entry - 1;
+      if (entry === EMPTY) return -slot - 1;
+      const id = entry - 1;
+      if (this.hashes[id] !== hash) continue;
+      if (ascii) {
+        if (this.matchesAscii(id, term)) return id;
+        continue;
+      }
+      if (encoded < 0) encoded = this.encode(term);
+      if (this.matches(id, encoded)) return id;
     }
   }
 
@@ -76,11 +98,11 @@ export class TermInterner {
     return this.scratch.write(term, 0, 'utf8');
   }
 
-  /** FNV-1a of the encoded term. */
-  private hashScratch(length: number): number {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < length; i++) hash = Math.imul(hash ^ this.scratch[i], 0x01000193);
-    return hash | 0;
+  private matchesAscii(id: number, term: string): boolean {
+    const start = this.offsets[id];
+    if (this.offsets[id + 1] - start !== term.length) return false;
+    for (let i = 0; i < term.length; i++) if (this.bytes[start + i] !== term.charCodeAt(i)) return false;
+    return true;
   }
 
   private matches(id: number, length: number): boolean {
