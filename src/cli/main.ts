@@ -7,8 +7,9 @@ import { rerunWithHeapCap } from './heap-cap';
  * vocabulary until the ranking workers have their copies) with room to
  * collect; typed arrays and the workers' heaps are outside it. (640 MB ran
  * out at the end of the count at 1,000,000, when the language's whole df was
- * still read at once; that read is per page now, and the limit has room.) This file loads nothing else first, so the
- * waiting parent stays small (42 MB RSS, against 96 MB with the whole program loaded).
+ * still read at once; that read is per page now, and the limit has room.)
+ * This file loads nothing else first, so the waiting parent stays small
+ * (42 MB RSS, against 96 MB with the whole program loaded).
  */
 const HEAP_LIMITS: Readonly<Record<string, number>> = { reindex: 1024 };
 

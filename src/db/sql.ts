@@ -55,8 +55,13 @@ export async function runSql<T = Record<string, unknown>>(runner: DataSource | E
 const MAX_CACHED_SQL_CHARS = 256 * 1024;
 const statementsByConnection = new WeakMap<Database, LRUCache<string, Statement>>();
 
+/** The better-sqlite3 connection behind a SQLite data source. */
+function sqliteConnection(dataSource: DataSource): Database | undefined {
+  return (dataSource.driver as unknown as { databaseConnection?: Database }).databaseConnection;
+}
+
 function runSqlite<T>(dataSource: DataSource, queryRunner: QueryRunner | undefined, sql: string, params: unknown[]): T[] {
-  const db = (dataSource.driver as unknown as { databaseConnection?: Database }).databaseConnection;
+  const db = sqliteConnection(dataSource);
   if (!db?.open) throw new Error('The SQLite database is not open (the data source was closed or never initialized).');
   let statements = statementsByConnection.get(db);
   if (!statements) {
@@ -78,7 +83,7 @@ function runSqlite<T>(dataSource: DataSource, queryRunner: QueryRunner | undefin
 
 /** How much SQL text the statements kept prepared on a SQLite connection add up to (what MAX_CACHED_SQL_CHARS bounds). */
 export function preparedSqlChars(dataSource: DataSource): number {
-  const db = (dataSource.driver as unknown as { databaseConnection?: Database }).databaseConnection;
+  const db = sqliteConnection(dataSource);
   const statements = db && statementsByConnection.get(db);
   return statements ? statements.calculatedSize : 0;
 }

@@ -331,10 +331,10 @@ async function profileAndLoadLanguage(
       const others = page.rows.filter((row) => !profiles.has(row.id)).map((row) => row.id);
       const [summaries, stored] = [await statements.summaries(others), await statements.storedProfiles(others)];
       for (const { id } of page.rows) {
-        const article = profiles.has(id) ? page.sources.get(id) : summaries.get(id);
+        const built = profiles.has(id); // a stored profile's terms get their df from term_stats below
+        const article = built ? page.sources.get(id) : summaries.get(id);
         // candidateIds joins article_terms: an article without a profile is never a candidate.
         const profile = profiles.get(id) ?? stored.get(id);
-        const built = profiles.has(id); // a stored profile's terms get their df from term_stats below
         if (article && profile) index.add({ ...inputFields(article), published: article.status === ArticleStatus.PUBLISHED }, profile, built ? noteDfOfPage : undefined);
       }
       onProfiled(fresh.length);

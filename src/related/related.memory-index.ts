@@ -32,7 +32,6 @@ class Growable<T extends Int32Array | Float64Array> {
   }
 }
 
-
 /** A sealed LanguageIndex as a worker thread receives it: typed arrays on shared memory, the rest copied. */
 export interface LanguageIndexParts {
   dfCap: number;
@@ -58,10 +57,10 @@ export interface LanguageIndexParts {
  * equals one built an article at a time.
  */
 export class LanguageIndex {
-  /** Interns terms while articles are added (this thread); a worker has none and reads terms from the shared bytes (termOf). */
+  /** Interns terms while articles are added (this thread); a worker has none. */
   private interner: TermInterner | null = new TermInterner();
-  private termCount = 0;
-  private termOf: (id: number) => string = (id) => this.interner!.term(id);
+  /** The terms by id: the interner here, the shared bytes' reader in a worker. */
+  private vocabulary: { readonly size: number; term(id: number): string } = this.interner!;
   private articles: IndexedArticle[] = [];
   private readonly positionOf = new Map<number, number>();
   private offsets: Growable<Int32Array>;
@@ -109,10 +108,8 @@ export class LanguageIndex {
   /** The sealed index `parts` describe (in a worker thread). */
   static fromParts(parts: LanguageIndexParts, materializedMax?: number): LanguageIndex {
     const index = new LanguageIndex(parts.dfCap, parts.searchTerms, materializedMax, { articles: 0, terms: 0 });
-    const vocabulary = vocabularyReader(parts.vocabulary);
     index.interner = null;
-    index.termCount = vocabulary.size;
-    index.termOf = vocabulary.term;
+    index.vocabulary = vocabularyReader(parts.vocabulary);
     index.articles = parts.articles;
     parts.articles.forEach((article, position) => index.positionOf.set(article.id, position));
     index.offsets = new Growable(parts.offsets, sharedInt32, parts.offsets.length);
@@ -146,18 +143,17 @@ export class LanguageIndex {
       this.profileWeights.push(entry.weight);
       onTermId?.(id, entry);
     }
-    this.termCount = this.interner!.size;
     this.offsets.push(this.profileTerms.length);
   }
 
   /** How many distinct profile terms there are: their ids are 0 to vocabularySize - 1. */
   get vocabularySize(): number {
-    return this.termCount;
+    return this.vocabulary.size;
   }
 
   /** The term with this id. */
   term(id: number): string {
-    return this.termOf(id);
+    return this.vocabulary.term(id);
   }
 
   /** A term's id, which seal's dfOf is asked by; undefined if no profile has it. */
@@ -170,16 +166,17 @@ export class LanguageIndex {
    * answers term_stats.df of a term id (vocabulary order), Infinity for a term it lacks.
    */
   seal(dfOf: (termId: number) => number): void {
-    const searchable = sharedBytes(this.termCount);
-    for (let id = 0; id < this.termCount; id++) searchable[id] = dfOf(id) <= this.dfCap ? 1 : 0;
+    const termCount = this.vocabulary.size;
+    const searchable = sharedBytes(termCount);
+    for (let id = 0; id < termCount; id++) searchable[id] = dfOf(id) <= this.dfCap ? 1 : 0;
     const termsOf = this.profileTerms.trimmed();
     const offsets = this.offsets.trimmed();
-    const counts = sharedInt32(this.termCount + 1);
+    const counts = sharedInt32(termCount + 1);
     for (let k = 0; k < termsOf.length; k++) if (searchable[termsOf[k]]) counts[termsOf[k] + 1]++;
-    for (let t = 0; t < this.termCount; t++) counts[t + 1] += counts[t];
+    for (let t = 0; t < termCount; t++) counts[t + 1] += counts[t];
     this.postingsStart = counts;
-    this.postings = sharedInt32(counts[this.termCount]);
-    const fill = counts.slice(0, this.termCount);
+    this.postings = sharedInt32(counts[termCount]);
+    const fill = counts.slice(0, termCount);
     for (let a = 0; a < this.articles.length; a++) {
       for (let k = offsets[a]; k < offsets[a + 1]; k++) {
         const term = termsOf[k];
@@ -259,7 +256,7 @@ export class LanguageIndex {
     const offsets = this.offsets.data;
     const profile: TermWeight[] = [];
     for (let k = offsets[position]; k < offsets[position + 1]; k++) {
-      profile.push({ term: this.termOf(this.profileTerms.data[k]), weight: this.profileWeights.data[k] });
+      profile.push({ term: this.vocabulary.term(this.profileTerms.data[k]), weight: this.profileWeights.data[k] });
     }
     return profile;
   }

@@ -24,9 +24,14 @@ export function buildTermProfile(
   k: number = TERM_PROFILE.size,
   settings: ProfileCuts = TERM_PROFILE,
 ): TermWeight[] {
+  return profileFromCounts(tallyTokens(tokens), df, totalDocs, k, settings);
+}
+
+/** How often each token occurs (term → tf), in first-seen order. */
+export function tallyTokens(tokens: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-  return profileFromCounts(counts, df, totalDocs, k, settings);
+  return counts;
 }
 
 type ProfileCuts = Pick<TermProfileSettings, 'maxDocumentShare' | 'minDocumentsForShareCut' | 'minDocumentFrequency'>;

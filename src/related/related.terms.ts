@@ -2,6 +2,7 @@ import type { LanguageCode } from '../languages/language.catalogue';
 import { contentTerms } from '../text/text.content-terms';
 import { lightStem } from '../text/text.stem';
 import { tokenize } from '../text/text.tokenize';
+import { tallyTokens } from './related.profile';
 import { TERM_PROFILE } from './related.weights';
 
 export interface ProfileText {
@@ -43,7 +44,6 @@ export function tokensOf(source: TokenSource): string[] {
   return profileTokens({ title: source.title, standfirst: source.standfirst, body: source.bodyText }, source.language as LanguageCode);
 }
 
-
 /** An article's distinct profile terms in code-unit order (compareTerms), each with how often its token stream has it. */
 export interface TermCounts {
   terms: string[];
@@ -56,8 +56,7 @@ export interface TermCounts {
  * profile), computed once, on a worker thread in `habari reindex`.
  */
 export function termCountsOf(source: TokenSource): TermCounts {
-  const tally = new Map<string, number>();
-  for (const token of tokensOf(source)) tally.set(token, (tally.get(token) ?? 0) + 1);
+  const tally = tallyTokens(tokensOf(source));
   // The default sort compares UTF-16 code units, as compareTerms does, without a call per comparison.
   const terms = [...tally.keys()].sort();
   return { terms, counts: terms.map((term) => tally.get(term)!) };
