@@ -5,6 +5,7 @@ import type { DatabaseConfig } from '../config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { StatementCounter } from './statement-counter';
+import { WriterLock } from './writer-locks';
 
 export interface DataSourceOptions {
   counter?: StatementCounter;
@@ -60,9 +61,6 @@ export async function openDatabase(database: DatabaseConfig, options: DataSource
   return dataSource;
 }
 
-/** Any constant every Habari process shares: "HBMG". */
-const MIGRATION_LOCK_KEY = 0x4842_4d47;
-
 /**
  * Several instances (or the server and an import) starting together on one
  * database must not both apply the same migration: the second would fail on
@@ -81,11 +79,11 @@ async function migrateUnderLock(dataSource: DataSource): Promise<void> {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await runner.query('SELECT pg_advisory_lock($1)', [WriterLock.migrations]);
       try {
         await dataSource.runMigrations({ transaction: 'each' });
       } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+        await runner.query('SELECT pg_advisory_unlock($1)', [WriterLock.migrations]);
       }
     } finally {
       await runner.release();

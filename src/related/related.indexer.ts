@@ -150,7 +150,9 @@ export class RelatedIndexer {
       const claimed = await writes.claim(size);
       if (claimed.length) await indexBatch(claimed, this.related.on(unit), writes, this.clock(), this.topicsOf);
       return claimed.length;
-    });
+      // A replay claims again (the rolled-back claim left its rows queued); the profile cache
+      // already ignores what a rolled-back batch remembered (see ProfileCache).
+    }, { replaySafe: true });
   }
 }
 

@@ -6,6 +6,7 @@ import { runBackgroundUnitOfWork } from '../db/background-transaction';
 import { chunked, dialectOf, marks, runSql } from '../db/sql';
 import type { UnitOfWork } from '../db/unit-of-work';
 import { backgroundSql } from '../db/statement-counter';
+import { CONFLICT_REPLAYS, WriterLock } from '../db/writer-locks';
 import type { LanguageCode } from '../languages/language.catalogue';
 import { compareTerms } from './related.profile';
 import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
@@ -61,10 +62,15 @@ export class RelatedRepository {
    * The indexer's units of work: background transactions, kept out of
    * per-request statement counts. One at a time, in the order asked: on
    * SQLite they share the one connection, and a bulk build profiles one
-   * language while it writes the lists of another.
+   * language while it writes the lists of another. Across processes and
+   * instances they take turns too (WriterLock.relatedIndex). Work that only
+   * touches the database says `replaySafe`, and is run again if PostgreSQL
+   * rolls it back to break a deadlock (with a writer that takes no lock: an
+   * older instance during a rolling upgrade, a request's transaction).
    */
-  transaction<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
-    const run = this.lastTransaction.then(() => runBackgroundUnitOfWork(this.db, work));
+  transaction<T>(work: (unit: UnitOfWork) => Promise<T>, options: { replaySafe?: boolean } = {}): Promise<T> {
+    const background = { lock: WriterLock.relatedIndex, retries: options.replaySafe ? CONFLICT_REPLAYS : 0 };
+    const run = this.lastTransaction.then(() => runBackgroundUnitOfWork(this.db, work, background));
     this.lastTransaction = run.catch(() => undefined);
     return run;
   }

@@ -1,17 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { dialectOf, runSql } from '../db/sql';
+import { runSql } from '../db/sql';
+import { holdWriterLock, WriterLock } from '../db/writer-locks';
 import { ArticleEventRecord } from './article-event.entity';
 import type { ArticleEventKind } from './article-event.types';
 
-/**
- * The advisory lock every event writer takes (any constant they share). On PostgreSQL, sequence values are
- * taken at insert time but become visible at commit, so two transactions can
- * commit ids 6 then 5; a reader that has moved past 6 would never see 5.
- * Holding this transaction-level lock from the insert to the commit makes
- * event writers take ids in commit order (the lock is released only after
- * the commit is visible). SQLite has one writer at a time, so it needs none.
- */
-const OUTBOX_LOCK_KEY = 0x4842_4556; // "HBEV"
 
 /** Appends to the article_events outbox inside an article write's transaction (bound to its unit of work). */
 export class ArticleEventWrites {
@@ -23,7 +15,10 @@ export class ArticleEventWrites {
    * `previous`, where it was when it was public before); returns the row.
    */
   async append(kind: ArticleEventKind, articleId: number, at: Date, previous: PreviousScope | null = null): Promise<ArticleEventRecord> {
-    if (dialectOf(this.manager) === 'postgres') await runSql(this.manager, 'SELECT pg_advisory_xact_lock(?)', [OUTBOX_LOCK_KEY]);
+    // On PostgreSQL, sequence values are taken at insert time but become visible at commit, so two
+    // transactions can commit ids 6 then 5, and a reader that has moved past 6 would never see 5.
+    // Holding this lock from the insert to the commit makes event writers take ids in commit order.
+    await holdWriterLock(this.manager, WriterLock.outbox);
     const rows = await runSql<Record<string, unknown>>(
       this.manager,
       `INSERT INTO article_events (kind, article_id, language, category_slug, source_slug, created_at,

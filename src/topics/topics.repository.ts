@@ -1,8 +1,10 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import { ArticleRepository } from '../articles/article.repository';
+import { backgroundTransaction } from '../db/background-transaction';
 import { backgroundSql } from '../db/statement-counter';
+import { CONFLICT_REPLAYS, WriterLock } from '../db/writer-locks';
 import { marks, runSql } from '../db/sql';
 import { readStoredProfiles } from '../related/related.repository';
 import type { TopicExample } from './topics.model';
@@ -76,16 +78,18 @@ export class TopicRepository {
    * lists use a newly trained model. Articles already queued stay as queued.
    */
   async queueUncategorized(language: string, now: number): Promise<void> {
-    await runSql(
-      this.db,
-      backgroundSql(
+    // A related_queue writer like the indexers: it takes their turn (its rows would otherwise
+    // wait on an indexer's claimed rows while the indexer waits on its own).
+    const queue = (manager: EntityManager) =>
+      runSql(
+        manager,
         `INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at)
          SELECT a.id, FALSE, CAST(? AS BIGINT) FROM articles a JOIN related_index ri ON ri.article_id = a.id
          WHERE a.language = ? AND a.status = ? AND a.category_id IS NULL
          ON CONFLICT (article_id) DO NOTHING`,
-      ),
-      [now, language, ArticleStatus.PUBLISHED],
-    );
+        [now, language, ArticleStatus.PUBLISHED],
+      );
+    await backgroundTransaction(this.db, queue, { lock: WriterLock.relatedIndex, retries: CONFLICT_REPLAYS });
   }
 
   async deleteModel(language: string): Promise<void> {
