@@ -1,3 +1,4 @@
+import { compareTerms } from '../related/related.profile';
 import { TOPIC_MODEL, topicDistribution, trainTopicModel, type TopicExample } from './topics.model';
 
 const profile = (...terms: string[]) => terms.map((term) => ({ term, weight: 1 / Math.sqrt(terms.length) }));
@@ -24,6 +25,18 @@ describe('trainTopicModel', () => {
   it('keeps at most maxTermsPerTopic terms per centroid, the heaviest', () => {
     const model = trainTopicModel([sports('a'), sports('b'), health('c'), health('d')], { ...settings, maxTermsPerTopic: 2 })!;
     expect([...model.centroids.keys()].sort()).toEqual(['goal', 'hospital', 'match', 'virus']);
+  });
+
+  it('equals the all-topics-at-once centroids it replaced, to the last bit, on a random archive', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const vocabulary = Array.from({ length: 300 }, (_, i) => `w${i}`);
+    const examples: TopicExample[] = Array.from({ length: 400 }, () => {
+      const terms = [...new Set(Array.from({ length: 5 + Math.floor(random() * 30) }, () => vocabulary[Math.floor(random() ** 2 * vocabulary.length)]))];
+      return { topic: 1 + Math.floor(random() * 6), profile: terms.map((term) => ({ term, weight: random() })) };
+    });
+    const tight = { ...settings, minExamples: 60, maxTermsPerTopic: 40 };
+    expect(trainTopicModel(examples, tight)).toEqual(allTopicsAtOnce(examples, tight));
   });
 
   it('does not depend on the order of the examples', () => {
@@ -60,3 +73,38 @@ describe('topicDistribution', () => {
     expect(topicDistribution(soft, article)[1]).toBeGreaterThan(0.5);
   });
 });
+
+/** The training as first written: a row of per-topic mass for every term of every topic, all at once. */
+function allTopicsAtOnce(examples: readonly TopicExample[], options: typeof settings) {
+  const counts = new Map<number, number>();
+  for (const { topic } of examples) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  const topics = [...counts].filter(([, n]) => n >= options.minExamples).map(([topic]) => topic).sort((a, b) => a - b);
+  const slot = new Map(topics.map((topic, index) => [topic, index]));
+  const mass = new Map<string, Float64Array>();
+  let used = 0;
+  for (const { topic, profile } of [...examples].sort((a, b) => a.topic - b.topic)) {
+    const index = slot.get(topic);
+    if (index === undefined) continue;
+    used += 1;
+    for (const { term, weight } of profile) {
+      let row = mass.get(term);
+      if (!row) mass.set(term, (row = new Float64Array(topics.length)));
+      row[index] += weight;
+    }
+  }
+  const terms = [...mass.keys()].sort(compareTerms);
+  const centroids = new Map<string, number[]>();
+  topics.forEach((_, index) => {
+    const kept = terms
+      .filter((term) => mass.get(term)![index] > 0)
+      .sort((a, b) => mass.get(b)![index] - mass.get(a)![index] || compareTerms(a, b))
+      .slice(0, options.maxTermsPerTopic);
+    const norm = Math.sqrt(kept.reduce((total, term) => total + mass.get(term)![index] ** 2, 0)) || 1;
+    for (const term of kept) {
+      let row = centroids.get(term);
+      if (!row) centroids.set(term, (row = topics.map(() => 0)));
+      row[index] = mass.get(term)![index] / norm;
+    }
+  });
+  return { topics, centroids: new Map([...centroids].sort((a, b) => compareTerms(a[0], b[0]))), examples: used, sharpness: options.sharpness };
+}

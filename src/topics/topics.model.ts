@@ -14,7 +14,8 @@
  * (fr 0.825 against 0.744-0.773, en 0.869 against 0.833-0.847) and has no
  * smoothing to tune. Topics are category ids; one with fewer than minExamples
  * articles is left out. Training is one pass over the profiles (about 100
- * terms each), so 100,000 articles train in seconds. Deterministic: topics
+ * terms each), one topic at a time, so 100,000 articles train in seconds
+ * holding one topic's terms. Deterministic: topics
  * are sorted by id, equal weights by term.
  */
 import { compareTerms } from '../related/related.profile';
@@ -58,41 +59,70 @@ export interface TopicModel {
 
 /** null when the examples hold fewer than minTopics topics with minExamples articles each. */
 export function trainTopicModel(examples: readonly TopicExample[], settings: TopicModelSettings = TOPIC_MODEL): TopicModel | null {
-  const counts = new Map<number, number>();
-  for (const { topic } of examples) counts.set(topic, (counts.get(topic) ?? 0) + 1);
-  const topics = [...counts].filter(([, n]) => n >= settings.minExamples).map(([topic]) => topic).sort((a, b) => a - b);
-  if (topics.length < Math.max(1, settings.minTopics)) return null;
-  const slot = new Map(topics.map((topic, index) => [topic, index]));
-
-  // One row of per-topic mass per term: one map lookup per (article, term).
-  const mass = new Map<string, Float64Array>();
-  let used = 0;
+  const byTopic = new Map<number, Array<readonly TermWeight[]>>();
   for (const { topic, profile } of examples) {
-    const index = slot.get(topic);
-    if (index === undefined) continue;
-    used += 1;
-    for (const { term, weight } of profile) {
-      let row = mass.get(term);
-      if (!row) mass.set(term, (row = new Float64Array(topics.length)));
-      row[index] += weight;
-    }
+    let profiles = byTopic.get(topic);
+    if (!profiles) byTopic.set(topic, (profiles = []));
+    profiles.push(profile);
+  }
+  const topics = learnableTopics(new Map([...byTopic].map(([topic, profiles]) => [topic, profiles.length])), settings);
+  if (!topics) return null;
+  return assembleTopicModel(
+    topics.map((topic) => {
+      const mass = new TopicMass();
+      for (const profile of byTopic.get(topic)!) mass.add(profile);
+      return mass;
+    }),
+    topics,
+    settings,
+  );
+}
+
+/** The topics a model learns, ascending: those with minExamples examples; null when fewer than minTopics qualify. */
+export function learnableTopics(examplesPerTopic: ReadonlyMap<number, number>, settings: TopicModelSettings = TOPIC_MODEL): number[] | null {
+  const topics = [...examplesPerTopic].filter(([, n]) => n >= settings.minExamples).map(([topic]) => topic).sort((a, b) => a - b);
+  return topics.length < Math.max(1, settings.minTopics) ? null : topics;
+}
+
+/**
+ * One topic's summed profiles. A topic's centroid depends on its own
+ * examples only, so training holds one topic's terms at a time (the service
+ * reads each topic's examples a page at a time): holding every example and a
+ * row per term for every topic at once ran a 1,000,000-article archive's
+ * reindex out of its 1 GB heap (50,000 examples, millions of distinct terms).
+ */
+export class TopicMass {
+  private readonly mass = new Map<string, number>();
+  examples = 0;
+
+  add(profile: readonly TermWeight[]): void {
+    this.examples += 1;
+    for (const { term, weight } of profile) this.mass.set(term, (this.mass.get(term) ?? 0) + weight);
   }
 
-  const terms = [...mass.keys()].sort(compareTerms);
+  /** The maxTerms heaviest terms (equal weights by term), L2-normalised. */
+  centroid(maxTerms: number): Array<[string, number]> {
+    const kept = [...this.mass]
+      .filter(([, weight]) => weight > 0)
+      .sort((a, b) => b[1] - a[1] || compareTerms(a[0], b[0]))
+      .slice(0, Math.max(1, maxTerms));
+    const norm = Math.sqrt(kept.reduce((total, [, weight]) => total + weight ** 2, 0)) || 1;
+    return kept.map(([term, weight]) => [term, weight / norm]);
+  }
+}
+
+/** The model of `topics` (ascending) from each one's mass, in the same order. */
+export function assembleTopicModel(masses: readonly TopicMass[], topics: readonly number[], settings: TopicModelSettings = TOPIC_MODEL): TopicModel {
   const centroids = new Map<string, number[]>();
-  topics.forEach((_, index) => {
-    const kept = terms
-      .filter((term) => mass.get(term)![index] > 0)
-      .sort((a, b) => mass.get(b)![index] - mass.get(a)![index] || compareTerms(a, b))
-      .slice(0, Math.max(1, settings.maxTermsPerTopic));
-    const norm = Math.sqrt(kept.reduce((total, term) => total + mass.get(term)![index] ** 2, 0)) || 1;
-    for (const term of kept) {
+  masses.forEach((mass, index) => {
+    for (const [term, weight] of mass.centroid(settings.maxTermsPerTopic)) {
       let row = centroids.get(term);
       if (!row) centroids.set(term, (row = topics.map(() => 0)));
-      row[index] = mass.get(term)![index] / norm;
+      row[index] = weight;
     }
   });
-  return { topics, centroids: new Map([...centroids].sort((a, b) => compareTerms(a[0], b[0]))), examples: used, sharpness: settings.sharpness };
+  const examples = masses.reduce((total, mass) => total + mass.examples, 0);
+  return { topics: [...topics], centroids: new Map([...centroids].sort((a, b) => compareTerms(a[0], b[0]))), examples, sharpness: settings.sharpness };
 }
 
 /** P(topic | profile), in model.topics order; sums to 1. A profile sharing no term with the model is uniform. */

@@ -7,7 +7,7 @@ import { backgroundSql } from '../db/statement-counter';
 import { CONFLICT_REPLAYS, WriterLock } from '../db/writer-locks';
 import { marks, runSql } from '../db/sql';
 import { readStoredProfiles } from '../related/related.repository';
-import type { TopicExample } from './topics.model';
+import type { TermWeight } from '../related/related.types';
 
 export interface StoredTopicModel {
   language: string;
@@ -37,13 +37,14 @@ export class TopicRepository {
     return this.articles.countLabelledByLanguage();
   }
 
-  /** The `limit` most recently published categorized articles of the language, with their profiles. */
-  async trainingExamples(language: string, limit: number): Promise<TopicExample[]> {
-    const articles = await this.articles.findLabelled(language, limit);
-    const profiles = await readStoredProfiles(this.db, articles.map(({ id }) => id), true);
-    return articles
-      .map(({ id, categoryId }) => ({ topic: categoryId, profile: profiles.get(id) ?? [] }))
-      .sort((a, b) => a.topic - b.topic);
+  /** The `limit` most recently published categorized, indexed articles of the language, latest first. */
+  trainingSet(language: string, limit: number): Promise<Array<{ id: number; categoryId: number }>> {
+    return this.articles.findLabelled(language, limit);
+  }
+
+  /** The stored related profiles of `ids` (an article without one is absent). */
+  profilesOf(ids: readonly number[]): Promise<Map<number, TermWeight[]>> {
+    return readStoredProfiles(this.db, ids, true);
   }
 
   /** Articles (with their text) without a category written (created or changed) at or after `since` (epoch ms): what an import reports suggestions for. */

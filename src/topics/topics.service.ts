@@ -3,13 +3,16 @@ import type { Category } from '../categories/category.entity';
 import { Errors } from '../errors/error.catalogue';
 import type { TermWeight, TopicsOf } from '../related/related.types';
 import { decodeTopicModel, encodeTopicModel } from './topics.codec';
-import { TOPIC_MODEL, topicDistribution, trainTopicModel, type TopicModel, type TopicModelSettings } from './topics.model';
+import { assembleTopicModel, learnableTopics, TOPIC_MODEL, topicDistribution, TopicMass, type TopicModel, type TopicModelSettings } from './topics.model';
+import { chunked } from '../db/sql';
 import type { TopicRepository } from './topics.repository';
 import { topicsFromModels, type RankingTopicModel } from './topics.ranking';
 
 export const MAX_SUGGESTIONS = 10;
 /** A model learns from at most this many of the language's latest categorized articles (bounded training time). */
 export const MAX_TRAINING_EXAMPLES = 50_000;
+/** Profiles read at once while training (about 100 terms each). */
+const TRAINING_PAGE = 1_000;
 /** Retrain when the language's categorized articles have grown (or shrunk) by this share since the last training. */
 export const RETRAIN_CHANGE = 0.1;
 
@@ -97,8 +100,8 @@ export class TopicService {
   /** Trains one language now from its latest MAX_TRAINING_EXAMPLES categorized articles. */
   async train(language: string, labelled?: number): Promise<TrainingSummary> {
     const started = Date.now();
-    const examples = await this.topics.trainingExamples(language, MAX_TRAINING_EXAMPLES);
-    const model = trainTopicModel(examples, this.settings);
+    const examples = await this.topics.trainingSet(language, MAX_TRAINING_EXAMPLES);
+    const model = await this.learn(examples);
     if (!model) {
       this.untrainable.set(language, labelled ?? examples.length);
       await this.topics.deleteModel(language);
@@ -119,6 +122,28 @@ export class TopicService {
     // Categorized articles' topics are their categories; the others' lists were ranked with the old guesses.
     await this.topics.queueUncategorized(language, now);
     return { language, topics: model.topics.length, examples: model.examples, ms: Date.now() - started };
+  }
+
+  /** The model of a training set, one topic at a time and a page of profiles at a time (see TopicMass). */
+  private async learn(examples: ReadonlyArray<{ id: number; categoryId: number }>): Promise<TopicModel | null> {
+    const idsByTopic = new Map<number, number[]>();
+    for (const { id, categoryId } of examples) {
+      let ids = idsByTopic.get(categoryId);
+      if (!ids) idsByTopic.set(categoryId, (ids = []));
+      ids.push(id);
+    }
+    const topics = learnableTopics(new Map([...idsByTopic].map(([topic, ids]) => [topic, ids.length])), this.settings);
+    if (!topics) return null;
+    const masses: TopicMass[] = [];
+    for (const topic of topics) {
+      const mass = new TopicMass();
+      for (const page of chunked(idsByTopic.get(topic)!, TRAINING_PAGE)) {
+        const profiles = await this.topics.profilesOf(page);
+        for (const id of page) mass.add(profiles.get(id) ?? []);
+      }
+      masses.push(mass);
+    }
+    return assembleTopicModel(masses, topics, this.settings);
   }
 
   /** For editors: the likeliest categories of an article that has none, most likely first. */
