@@ -1,44 +1,20 @@
 import { compareTerms } from './related.profile';
 import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 import type { RelatedInput, TermWeight } from './related.types';
+import { ArticleColumns, type ArticleColumnsParts, type IndexedArticle } from './related.article-columns';
 import { vocabularyReader, type SharedVocabulary } from './related.shared-vocabulary';
 import { TermInterner } from './related.term-interner';
-import { sharedBytes, sharedFloat64, sharedInt32 } from '../workers/shared-arrays';
+import { Growable, sharedBytes, sharedFloat64, sharedInt32 } from '../workers/shared-arrays';
 
-/** An indexed article as the bulk build loads it: the ranking's fields, and whether it is still published. */
-export interface IndexedArticle extends Omit<RelatedInput, 'profile'> {
-  published: boolean;
-}
+export type { IndexedArticle } from './related.article-columns';
 
-/** Typed arrays that grow: a language's profiles are tens of millions of (term, weight) pairs. */
-class Growable<T extends Int32Array | Float64Array> {
-  constructor(
-    public data: T,
-    private readonly make: (size: number) => T,
-    public length = 0,
-  ) {}
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(Math.max(1024, Math.ceil(this.data.length * 1.5)));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-
-  trimmed(): T {
-    return this.data.subarray(0, this.length) as T;
-  }
-}
-
-/** A sealed LanguageIndex as a worker thread receives it: typed arrays on shared memory, the rest copied. */
+/** A sealed LanguageIndex as a worker thread receives it: typed arrays on shared memory, nothing of size copied. */
 export interface LanguageIndexParts {
   dfCap: number;
   searchTerms: number;
   /** The vocabulary as shared UTF-8 bytes: not a copy of millions of strings per worker. */
   vocabulary: SharedVocabulary;
-  articles: IndexedArticle[];
+  articles: ArticleColumnsParts;
   offsets: Int32Array;
   profileTerms: Int32Array;
   profileWeights: Float64Array;
@@ -61,8 +37,7 @@ export class LanguageIndex {
   private interner: TermInterner | null = new TermInterner();
   /** The terms by id: the interner here, the shared bytes' reader in a worker. */
   private vocabulary: { readonly size: number; term(id: number): string } = this.interner!;
-  private articles: IndexedArticle[] = [];
-  private readonly positionOf = new Map<number, number>();
+  private articles: ArticleColumns;
   private offsets: Growable<Int32Array>;
   private profileTerms: Growable<Int32Array>;
   private profileWeights: Growable<Float64Array>;
@@ -83,6 +58,7 @@ export class LanguageIndex {
      */
     expected: { articles: number; terms: number } = { articles: 1024, terms: 1024 },
   ) {
+    this.articles = new ArticleColumns(expected.articles);
     this.offsets = new Growable(sharedInt32(Math.max(1024, expected.articles + 1)), sharedInt32);
     this.profileTerms = new Growable(sharedInt32(Math.max(1024, expected.terms)), sharedInt32);
     this.profileWeights = new Growable(sharedFloat64(Math.max(1024, expected.terms)), sharedFloat64);
@@ -95,7 +71,7 @@ export class LanguageIndex {
       dfCap: this.dfCap,
       searchTerms: this.searchTerms,
       vocabulary: this.interner!.shared(),
-      articles: this.articles,
+      articles: this.articles.parts(),
       offsets: this.offsets.trimmed(),
       profileTerms: this.profileTerms.trimmed(),
       profileWeights: this.profileWeights.trimmed(),
@@ -110,15 +86,14 @@ export class LanguageIndex {
     const index = new LanguageIndex(parts.dfCap, parts.searchTerms, materializedMax, { articles: 0, terms: 0 });
     index.interner = null;
     index.vocabulary = vocabularyReader(parts.vocabulary);
-    index.articles = parts.articles;
-    parts.articles.forEach((article, position) => index.positionOf.set(article.id, position));
+    index.articles = ArticleColumns.fromParts(parts.articles);
     index.offsets = new Growable(parts.offsets, sharedInt32, parts.offsets.length);
     index.profileTerms = new Growable(parts.profileTerms, sharedInt32, parts.profileTerms.length);
     index.profileWeights = new Growable(parts.profileWeights, sharedFloat64, parts.profileWeights.length);
     index.postingsStart = parts.postingsStart;
     index.postings = parts.postings;
     index.searchable = parts.searchable;
-    index.scores = new Float64Array(parts.articles.length);
+    index.scores = new Float64Array(index.articles.length);
     return index;
   }
 
@@ -131,9 +106,6 @@ export class LanguageIndex {
    * search go to the lower id). `onTermId` is told each profile term's id.
    */
   add(article: IndexedArticle, profile: readonly TermWeight[], onTermId?: (termId: number, term: TermWeight) => void): void {
-    const last = this.articles.at(-1);
-    if (last && last.id >= article.id) throw new Error(`LanguageIndex.add: ids must ascend (${article.id} after ${last.id})`);
-    this.positionOf.set(article.id, this.articles.length);
     this.articles.push(article);
     // The order RelatedRepository.readProfiles gives: the search takes the first SEARCH_TERMS, sums in this order.
     const sorted = [...profile].sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term));
@@ -191,7 +163,7 @@ export class LanguageIndex {
   private searchable: Uint8Array = new Uint8Array(0);
 
   has(articleId: number): boolean {
-    return this.positionOf.has(articleId);
+    return this.articles.positionOf(articleId) !== undefined;
   }
 
   /**
@@ -200,11 +172,11 @@ export class LanguageIndex {
    * profile array (related.packed.ts) is worked out once.
    */
   input(articleId: number): RelatedInput | undefined {
-    const position = this.positionOf.get(articleId);
-    if (position === undefined || !this.articles[position].published) return undefined;
+    const position = this.articles.positionOf(articleId);
+    if (position === undefined || !this.articles.isPublished(position)) return undefined;
     let input = this.materialized.get(position);
     if (!input) {
-      const { published: _published, ...fields } = this.articles[position];
+      const { published: _published, ...fields } = this.articles.article(position);
       input = { ...fields, profile: this.profile(position) };
       if (this.materialized.size >= this.materializedMax) this.materialized.clear();
       this.materialized.set(position, input);
@@ -217,7 +189,7 @@ export class LanguageIndex {
    * heaviest searchable terms' weight, as candidateIds: best first, ties by id.
    */
   candidates(articleId: number, limit: number): number[] {
-    const target = this.positionOf.get(articleId);
+    const target = this.articles.positionOf(articleId);
     if (target === undefined) return [];
     const offsets = this.offsets.data;
     const termsOf = this.profileTerms.data;
@@ -249,7 +221,7 @@ export class LanguageIndex {
       best[i] = candidate;
     }
     for (const candidate of touched) scores[candidate] = 0;
-    return best.map((position) => this.articles[position].id);
+    return best.map((position) => this.articles.id(position));
   }
 
   private profile(position: number): readonly TermWeight[] {

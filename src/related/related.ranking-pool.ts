@@ -6,15 +6,16 @@ import type { RankAnswer, RankingWorkerData, RankRequest } from './related.ranki
 import type { RelatedResult } from './related.types';
 
 const WORKER_HEAP_MB = 160;
-const WORKER_HEAP_BYTES_PER_ARTICLE = 1_000;
+/** Per article of the language: the ranking's scratch (the articles themselves are shared columns). */
+const WORKER_HEAP_BYTES_PER_ARTICLE = 200;
 /** Per term a worker interns for its ranking (related.packed.ts, at most MAX_TERMS); the vocabulary itself is shared bytes. */
 const WORKER_HEAP_BYTES_PER_TERM = 80;
 
 /**
  * Worker threads that rank a bulk build's pages in parallel (the ranking is
  * most of a build's CPU time). Each worker gets the sealed LanguageIndex's
- * typed arrays on shared memory (no copy) and a copy of its vocabulary and
- * article fields, and runs the same rankInMemory as the main thread, so the
+ * typed arrays, vocabulary and article columns on shared memory (no
+ * copy), and runs the same rankInMemory as the main thread, so the
  * lists are the same; pages go to the worker with the fewest in flight.
  */
 export class RankingPool {
@@ -22,11 +23,11 @@ export class RankingPool {
 
   static start(index: LanguageIndex, language: string, topics: RankingTopicModel | null, size: number): RankingPool {
     const workerData: RankingWorkerData = { index: index.parts(), language, topics };
-    // A heap limit near what a worker keeps (its copy of the articles, remembered inputs): without one,
+    // A heap limit near what a worker keeps (remembered inputs, the ranking's scratch): without one,
     // V8 lets garbage grow towards its default limit of several GB per worker before collecting.
     // The terms the ranking interns count too: a language's profiles can name millions of distinct terms (names, places).
     const interned = Math.min(workerData.index.vocabulary.offsets.length - 1, MAX_TERMS);
-    const copied = workerData.index.articles.length * WORKER_HEAP_BYTES_PER_ARTICLE + interned * WORKER_HEAP_BYTES_PER_TERM;
+    const copied = workerData.index.articles.ids.length * WORKER_HEAP_BYTES_PER_ARTICLE + interned * WORKER_HEAP_BYTES_PER_TERM;
     const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil(copied / 1_048_576);
     const script = builtWorkerScript(__dirname, 'related.ranking-worker.js');
     return new RankingPool(WorkerPool.start('related ranking', script, size, { workerData, resourceLimits: { maxOldGenerationSizeMb } }));
