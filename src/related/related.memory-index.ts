@@ -4,6 +4,7 @@ import type { RelatedInput, TermWeight } from './related.types';
 import { ArticleColumns, type ArticleColumnsParts, type IndexedArticle } from './related.article-columns';
 import { vocabularyReader, type SharedVocabulary } from './related.shared-vocabulary';
 import { TermInterner } from './related.term-interner';
+import { adoptVocabularyIds, packWithIds } from './related.packed';
 import { Growable, sharedBytes, sharedFloat64, sharedInt32 } from '../workers/shared-arrays';
 
 export type { IndexedArticle } from './related.article-columns';
@@ -45,6 +46,8 @@ export class LanguageIndex {
   private postings: Int32Array = new Int32Array(0);
   private scores = new Float64Array(0);
   private readonly materialized = new Map<number, RelatedInput>();
+  /** Whether profiles go to the ranking with their term ids (fromParts). */
+  private handsOverIds = false;
 
   constructor(
     private readonly dfCap = POSTINGS_DF_CAP,
@@ -81,9 +84,18 @@ export class LanguageIndex {
     };
   }
 
-  /** The sealed index `parts` describe (in a worker thread). */
-  static fromParts(parts: LanguageIndexParts, materializedMax?: number): LanguageIndex {
+  /**
+   * The sealed index `parts` describe (in a worker thread). With
+   * `packWithVocabularyIds`, the ranking's packed profiles take this
+   * vocabulary's term ids (related.packed.ts adoptVocabularyIds): for a
+   * thread that ranks from this index alone.
+   */
+  static fromParts(parts: LanguageIndexParts, materializedMax?: number, options: { packWithVocabularyIds?: boolean } = {}): LanguageIndex {
     const index = new LanguageIndex(parts.dfCap, parts.searchTerms, materializedMax, { articles: 0, terms: 0 });
+    if (options.packWithVocabularyIds) {
+      adoptVocabularyIds(parts.vocabulary.offsets.length - 1);
+      index.handsOverIds = true;
+    }
     index.interner = null;
     index.vocabulary = vocabularyReader(parts.vocabulary);
     index.articles = ArticleColumns.fromParts(parts.articles);
@@ -230,6 +242,7 @@ export class LanguageIndex {
     for (let k = offsets[position]; k < offsets[position + 1]; k++) {
       profile.push({ term: this.vocabulary.term(this.profileTerms.data[k]), weight: this.profileWeights.data[k] });
     }
+    if (this.handsOverIds) packWithIds(profile, this.profileTerms.data.slice(offsets[position], offsets[position + 1]));
     return profile;
   }
 }

@@ -22,6 +22,8 @@ export interface PackedProfile {
 export const MAX_TERMS = 2_000_000;
 let termIds = new Map<string, number>();
 let generation = 0;
+/** While a vocabulary's ids are adopted (adoptVocabularyIds): its size; ids then come with the profiles. */
+let adoptedSize: number | null = null;
 const packs = new WeakMap<readonly TermWeight[], PackedProfile>();
 
 /** The id of `term` in this generation; ids are dense from 0. */
@@ -41,7 +43,31 @@ export function knownTermId(term: string): number {
 
 /** How many term ids exist: scratch arrays indexed by id need this length. */
 export function termIdCount(): number {
-  return termIds.size;
+  return adoptedSize ?? termIds.size;
+}
+
+/**
+ * Starts a generation whose ids are a vocabulary's own (0 to size - 1): a
+ * bulk build's ranking worker, whose LanguageIndex already holds every
+ * profile as term ids, hands them over with packWithIds instead of this
+ * module interning millions of strings again (a Map of up to MAX_TERMS
+ * strings per worker, and most of the packing's CPU). A profile that comes
+ * without ids ends the generation: strings are interned from scratch, so
+ * ids of the two kinds never meet.
+ */
+export function adoptVocabularyIds(size: number): void {
+  termIds = new Map();
+  generation += 1;
+  adoptedSize = size;
+}
+
+/**
+ * Packs `profile` with the adopted vocabulary's ids of its terms, in its own
+ * order (see adoptVocabularyIds); once that generation has ended, the
+ * profile is left to be packed by its strings.
+ */
+export function packWithIds(profile: readonly TermWeight[], inOrder: Int32Array): void {
+  if (adoptedSize !== null) packs.set(profile, pack(profile, inOrder));
 }
 
 /**
@@ -51,18 +77,25 @@ export function termIdCount(): number {
 export function packedProfiles(profiles: ReadonlyArray<readonly TermWeight[]>): PackedProfile[] {
   const packed = profiles.map(packedProfile);
   // Ids from before a new generation began mean other terms: pack again (a fresh generation has room).
-  return packed.some((pack) => pack.generation !== generation) ? profiles.map(packedProfile) : packed;
+  return packed.some((one) => one.generation !== generation) ? profiles.map(packedProfile) : packed;
 }
 
 function packedProfile(profile: readonly TermWeight[]): PackedProfile {
   const known = packs.get(profile);
   if (known && known.generation === generation) return known;
-  if (termIds.size + profile.length > MAX_TERMS) {
+  if (adoptedSize !== null || termIds.size + profile.length > MAX_TERMS) {
     termIds = new Map();
     generation += 1;
+    adoptedSize = null;
   }
   const inOrder = new Int32Array(profile.length);
   for (let k = 0; k < profile.length; k++) inOrder[k] = termId(profile[k].term);
+  const packed = pack(profile, inOrder);
+  packs.set(profile, packed);
+  return packed;
+}
+
+function pack(profile: readonly TermWeight[], inOrder: Int32Array): PackedProfile {
   const order = Array.from(inOrder.keys()).sort((x, y) => inOrder[x] - inOrder[y]);
   const ids = new Int32Array(profile.length);
   const weights = new Float64Array(profile.length);
@@ -71,9 +104,7 @@ function packedProfile(profile: readonly TermWeight[]): PackedProfile {
     ids[to] = inOrder[from];
     weights[to] = profile[from].weight;
   });
-  const packed = { ids, weights, inOrder, positions, generation };
-  packs.set(profile, packed);
-  return packed;
+  return { ids, weights, inOrder, positions, generation };
 }
 
 /** Σ a_t·b_t over shared terms, in term-id order (so within rounding of profileCosine, not equal to it). */

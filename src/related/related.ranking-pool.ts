@@ -1,5 +1,5 @@
 import { builtWorkerScript, WorkerPool } from '../workers/worker-pool';
-import { MAX_TERMS } from './related.packed';
+import { DECODED_SLOTS } from './related.shared-vocabulary';
 import type { RankingTopicModel } from '../topics/topics.ranking';
 import type { LanguageIndex } from './related.memory-index';
 import type { RankAnswer, RankingWorkerData, RankRequest } from './related.ranking-worker';
@@ -8,8 +8,12 @@ import type { RelatedResult } from './related.types';
 const WORKER_HEAP_MB = 160;
 /** Per article of the language: the ranking's scratch (the articles themselves are shared columns). */
 const WORKER_HEAP_BYTES_PER_ARTICLE = 200;
-/** Per term a worker interns for its ranking (related.packed.ts, at most MAX_TERMS); the vocabulary itself is shared bytes. */
-const WORKER_HEAP_BYTES_PER_TERM = 80;
+/**
+ * Per term of the vocabulary: the decoded terms a worker keeps (at most 2^20,
+ * related.shared-vocabulary.ts). Packed profiles use the index's term ids,
+ * so nothing is interned again (related.packed.ts adoptVocabularyIds).
+ */
+const WORKER_HEAP_BYTES_PER_TERM = 40;
 
 /**
  * Worker threads that rank a bulk build's pages in parallel (the ranking is
@@ -25,9 +29,8 @@ export class RankingPool {
     const workerData: RankingWorkerData = { index: index.parts(), language, topics };
     // A heap limit near what a worker keeps (remembered inputs, the ranking's scratch): without one,
     // V8 lets garbage grow towards its default limit of several GB per worker before collecting.
-    // The terms the ranking interns count too: a language's profiles can name millions of distinct terms (names, places).
-    const interned = Math.min(workerData.index.vocabulary.offsets.length - 1, MAX_TERMS);
-    const copied = workerData.index.articles.ids.length * WORKER_HEAP_BYTES_PER_ARTICLE + interned * WORKER_HEAP_BYTES_PER_TERM;
+    const decoded = Math.min(workerData.index.vocabulary.offsets.length - 1, DECODED_SLOTS);
+    const copied = workerData.index.articles.ids.length * WORKER_HEAP_BYTES_PER_ARTICLE + decoded * WORKER_HEAP_BYTES_PER_TERM;
     const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil(copied / 1_048_576);
     const script = builtWorkerScript(__dirname, 'related.ranking-worker.js');
     return new RankingPool(WorkerPool.start('related ranking', script, size, { workerData, resourceLimits: { maxOldGenerationSizeMb } }));

@@ -12,7 +12,7 @@ export interface SharedVocabulary {
 }
 
 /** Terms a reader keeps decoded: a slot per id modulo this, so at most this many strings per worker. */
-const DECODED_SLOTS = 1 << 20;
+export const DECODED_SLOTS = 1 << 20;
 
 /**
  * Reads terms back by id. A decoded term is kept (one slot per id modulo
