@@ -1,5 +1,5 @@
 import type { LanguageCode } from '../languages/language.catalogue';
-import { Growable, sharedBytes, sharedFloat64, sharedInt32 } from '../workers/shared-arrays';
+import { Growable, indexInAscending, sharedBytes, sharedFloat64, sharedInt32 } from '../workers/shared-arrays';
 import type { RelatedInput } from './related.types';
 
 /** An indexed article as the bulk build loads it: the ranking's fields, and whether it is still published. */
@@ -125,17 +125,7 @@ export class ArticleColumns {
 
   /** The position of `id`, or undefined. */
   positionOf(id: number): number | undefined {
-    const ids = this.ids.data;
-    let low = 0;
-    let high = this.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const at = ids[middle];
-      if (at === id) return middle;
-      if (at < id) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
+    return indexInAscending(this.ids.data, this.length, id);
   }
 
   /** The article at `position`, as it was pushed. */

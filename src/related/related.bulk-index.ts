@@ -1,4 +1,5 @@
 import { ArticleStatus } from '../articles/article.enums';
+import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
 import { BulkIndexStatements, isPublished, type IndexSource, type QueueEntry } from './related.index-writes';
 import { LanguageIndex } from './related.memory-index';
@@ -46,11 +47,6 @@ export interface BulkOptions {
 
 export const PARALLEL_RANKING_FROM = 2_000;
 
-/** A backlog article that passed the count: ranked once every profile of the backlog exists. */
-interface BacklogEntry extends QueueEntry {
-  language: string;
-}
-
 /**
  * Builds the related index for a large backlog (a first load, an import,
  * `reindex --all`) in passes over the queue, each page its own transaction,
@@ -90,17 +86,15 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   if (termIndexDeferred) await related.dropTermIndex();
   let ranked = 0;
   let profiled = 0;
-  const languages = [...new Set(backlog.map((entry) => entry.language))].sort();
-  const settled = new Set(backlog.map((entry) => entry.articleId));
-  const targetsOf = (language: string) => backlog.filter((entry) => entry.language === language);
+  const languages = backlog.languages();
   const load = (language: string) =>
-    counting(options, (counter) => profileAndLoadLanguage(related, language, targetsOf(language), options, counter, (count) => options.onProfiled?.((profiled += count))));
+    counting(options, (counter) => profileAndLoadLanguage(related, language, backlog, options, counter, (count) => options.onProfiled?.((profiled += count))));
   // While workers rank one language, this thread profiles and loads the next (its transactions wait their turn).
   let loadingNext: Promise<LanguageIndex> | null = null;
   try {
     for (const [position, language] of languages.entries()) {
       if (options.shouldStop?.()) break;
-      const targets = targetsOf(language);
+      const targets = backlog.positionsOf(language);
       let index: LanguageIndex | undefined = await (loadingNext ?? load(language));
       loadingNext = null;
       const workers = targets.length >= (options.parallelFrom ?? PARALLEL_RANKING_FROM) ? (options.rankingWorkers ?? 0) : 0;
@@ -112,7 +106,7 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
         loadingNext.catch(() => undefined); // awaited at the next language, or in the finally below
       }
       try {
-        ranked = await rankLanguage(related, targets, rankPage, pool?.size ?? 0, settled, options, ranked);
+        ranked = await rankLanguage(related, backlog, targets, rankPage, pool?.size ?? 0, options, ranked);
       } finally {
         // Pages ranked ahead of a stop are dropped: they stay queued.
         await pool?.close();
@@ -138,41 +132,42 @@ async function counting<T>(options: BulkOptions, pass: (counter: TermCounter) =>
 }
 
 /**
- * Pass 3 for one language: its backlog ranked a page at a time, each page's
- * lists written (and their neighbours queued) in a transaction. Answers
- * `rankedBefore` plus the articles ranked here.
+ * Pass 3 for one language: its backlog (`targets`, positions in `backlog`)
+ * ranked a page at a time, each page's lists written (and their neighbours
+ * queued) in a transaction. Answers `rankedBefore` plus the articles ranked here.
  */
 async function rankLanguage(
   related: RelatedRepository,
-  targets: readonly BacklogEntry[],
+  backlog: Backlog,
+  targets: Int32Array,
   rankPage: PageRanker,
   workers: number,
-  settled: ReadonlySet<number>,
   options: BulkOptions,
   rankedBefore: number,
 ): Promise<number> {
   let ranked = rankedBefore;
-  const pages: BacklogEntry[][] = [];
-  for (let start = 0; start < targets.length; start += options.pageSize) pages.push(targets.slice(start, start + options.pageSize));
+  const pageCount = Math.ceil(targets.length / options.pageSize);
+  const pageAt = (n: number) => backlog.entries(targets.subarray(n * options.pageSize, (n + 1) * options.pageSize));
   // Workers rank the next pages while this thread writes the lists of the current one.
   // A page's entry is dropped once its lists are written: kept, a language's lists (about 6 KB an
   // article with their reasons) stayed on the heap until its last page, 730 MB for 122,000 articles.
   const ranking: Array<Promise<Map<number, RelatedResult[]>> | null> = [];
   const ahead = workers ? workers * 2 : 1;
-  for (let at = 0; at < pages.length && !options.shouldStop?.(); at++) {
-    while (ranking.length < Math.min(pages.length, at + ahead)) {
-      const lists = rankPage(pages[ranking.length]);
+  for (let at = 0; at < pageCount && !options.shouldStop?.(); at++) {
+    while (ranking.length < Math.min(pageCount, at + ahead)) {
+      const lists = rankPage(pageAt(ranking.length));
       lists.catch(() => undefined); // a page ranked ahead may fail (or be dropped) before it is awaited
       ranking.push(lists);
     }
     const lists = (await ranking[at])!;
     ranking[at] = null;
-    const page = pages[at];
+    const page = pageAt(at);
     ranked += await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
       await statements.replaceLists(lists);
       const done = page.filter((entry) => lists.has(entry.articleId));
-      const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => settled.has(id));
+      // The whole backlog is settled: ranked in this build, whatever its language.
+      const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => backlog.has(id));
       if (neighbours.length) await statements.enqueueNeighbours(neighbours, options.now());
       await statements.dequeue(done);
       return done.length;
@@ -208,8 +203,8 @@ export function shouldDeferTermIndex(backlog: number, indexed: number, smallest 
  * a short transaction of its own and its texts counted (on the workers) while
  * the previous page's counts are written.
  */
-async function countTerms(related: RelatedRepository, options: BulkOptions, counter: TermCounter): Promise<BacklogEntry[]> {
-  const backlog: BacklogEntry[] = [];
+async function countTerms(related: RelatedRepository, options: BulkOptions, counter: TermCounter): Promise<Backlog> {
+  const backlog = new Backlog();
   const pageSize = options.countPageSize ?? options.pageSize;
   let next = await readCountPage(related, 0, pageSize, counter);
   while (next.entries.length && !options.shouldStop?.()) {
@@ -233,7 +228,7 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
         const { terms } = counted.get(source.id)!;
         counts.add(source.language, terms, 1);
         saved.push({ id: source.id, language: source.language, terms, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
-        backlog.push({ ...entry, language: source.language });
+        backlog.push(entry, source.language);
       }
       await statements.applyTermDeltas(counts.termDeltas());
       await statements.applyDocDeltas(counts.docDeltas);
@@ -291,7 +286,7 @@ const VOCABULARY_SLICE = 50_000;
 async function profileAndLoadLanguage(
   related: RelatedRepository,
   language: string,
-  backlog: readonly BacklogEntry[],
+  backlog: Backlog,
   options: BulkOptions,
   counter: TermCounter,
   onProfiled: (count: number) => void,
@@ -308,7 +303,7 @@ async function profileAndLoadLanguage(
     if (id >= dfById.length) dfById = grown(dfById, id);
     dfById[id] = df.get(term) ?? -1;
   };
-  const queued = new Set(backlog.map((entry) => entry.articleId));
+  const queued = (id: number) => backlog.has(id, language);
   let next = await readProfilePage(related, language, 0, queued, counter);
   while (next.rows.length && !options.shouldStop?.()) {
     const page = next;
@@ -357,11 +352,11 @@ async function profileAndLoadLanguage(
 }
 
 /** A page of one language's indexed articles by id, with the texts of its backlog articles sent to be counted. */
-async function readProfilePage(related: RelatedRepository, language: string, after: number, queued: ReadonlySet<number>, counter: TermCounter) {
+async function readProfilePage(related: RelatedRepository, language: string, after: number, queued: (id: number) => boolean, counter: TermCounter) {
   const { rows, sources } = await related.transaction(async (unit) => {
     const statements = unit.get(BulkIndexStatements);
     const rows = await statements.indexedIdsPage(language, after, LOAD_PAGE);
-    return { rows, sources: await statements.sources(rows.filter((row) => queued.has(row.id)).map((row) => row.id)) };
+    return { rows, sources: await statements.sources(rows.filter((row) => queued(row.id)).map((row) => row.id)) };
   });
   return { rows, sources, counts: countingAhead(counter, [...sources.values()].filter(isPublished)) };
 }

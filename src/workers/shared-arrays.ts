@@ -29,3 +29,17 @@ export class Growable<T extends Int32Array | Float64Array | Uint8Array> {
     return this.data.subarray(0, this.length) as T;
   }
 }
+
+/** Where `value` is among the first `length` of `values` (ascending), or undefined: a binary search. */
+export function indexInAscending(values: Int32Array, length: number, value: number): number | undefined {
+  let low = 0;
+  let high = length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = values[middle];
+    if (at === value) return middle;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
+}
