@@ -180,8 +180,9 @@ async function rankLanguage(
 
 type PageRanker = (page: readonly BacklogEntry[]) => Promise<Map<number, RelatedResult[]>>;
 
-// Two functions, so that with workers nothing on this thread holds the index's articles (the workers
-// have their copies, and share its arrays): a closure beside one that used `index` would keep it alive.
+// Two functions, so that with workers nothing on this thread holds the index (the workers share its
+// arrays; its interner's lookup tables are this thread's alone): a closure beside one that used
+// `index` would keep it alive.
 function onWorkers(pool: RankingPool): PageRanker {
   return (page) => pool.rank(page.map((entry) => entry.articleId));
 }
