@@ -77,10 +77,17 @@ export class ArticleRepository {
     return row ? articleFromRow(row) : null;
   }
 
+  /**
+   * Loads by id select on the id alone and leave unpublished rows out here:
+   * with `AND a.status = ?` in the SQL, SQLite without table statistics
+   * planned the lookup through ix_articles_status_updated, walking every
+   * published article's index entry for the dozen ids asked (100-180 ms a
+   * related list at 1,000,000 articles, against 1 ms by primary key).
+   */
   async findPublishedByIds(ids: readonly number[]): Promise<Article[]> {
     if (!ids.length) return [];
-    const rows = await runSql(this.db, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (${marks(ids.length)}) AND a.status = ?`, [...ids, ArticleStatus.PUBLISHED]);
-    return rows.map(articleFromRow);
+    const rows = await runSql(this.db, `SELECT ${ARTICLE_COLUMNS} FROM articles a WHERE a.id IN (${marks(ids.length)})`, [...ids]);
+    return rows.map(articleFromRow).filter(isPublished);
   }
 
   /** Bodies for articles read as summaries (any status: the caller already holds the article). */
@@ -89,15 +96,12 @@ export class ArticleRepository {
     return rows.map((row) => ({ id: Number(row.id), body: JSON.parse(row.body), bodyText: row.body_text }));
   }
 
-  /** Published articles without their bodies, for lists of links (bodies load on demand: articleBody). */
+  /** Published articles without their bodies, for lists of links (bodies load on demand: articleBody). By id alone, as findPublishedByIds. */
   async findPublishedSummaries(ids: readonly number[]): Promise<Article[]> {
     const articles: Article[] = [];
     for (const chunk of chunked([...new Set(ids)], IN_LIST)) {
-      const rows = await runSql(this.db, `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${marks(chunk.length)}) AND a.status = ?`, [
-        ...chunk,
-        ArticleStatus.PUBLISHED,
-      ]);
-      articles.push(...rows.map(articleFromRow));
+      const rows = await runSql(this.db, `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (${marks(chunk.length)})`, chunk);
+      articles.push(...rows.map(articleFromRow).filter(isPublished));
     }
     return articles;
   }
@@ -230,4 +234,8 @@ export class ArticleRepository {
     const [row] = await runSql<{ n: number }>(this.db, 'SELECT COUNT(*) AS n FROM articles');
     return Number(row.n);
   }
+}
+
+function isPublished(article: Article): boolean {
+  return article.status === ArticleStatus.PUBLISHED;
 }
