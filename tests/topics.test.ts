@@ -44,6 +44,15 @@ describe('topics learned from the categorized archive', () => {
   }, 120_000);
   afterAll(() => server.close());
 
+  /** The SQL of the statements run from now on (the app's statement counter sees every one). */
+  const recordStatements = () => {
+    const seen: string[] = [];
+    const counter = server.app.statements;
+    const count = counter.logQuery.bind(counter);
+    counter.logQuery = (query, parameters, runner) => (seen.push(query), count(query, parameters, runner));
+    return seen;
+  };
+  const LABELLED_COUNT = /SELECT a\.language, COUNT\(\*\) AS n FROM articles a JOIN related_index/;
   const models = () => runSql<{ language: string; version: number; examples: number }>(server.app.dataSource, 'SELECT language, version, examples FROM topic_models');
 
   it('trains a model per language from the categorized articles, and only retrains when the archive changed enough', async () => {
@@ -54,7 +63,12 @@ describe('topics learned from the categorized archive', () => {
     const learned = [...perCategory.values()].filter((n) => n >= 5);
     const examples = learned.reduce((sum, n) => sum + n, 0);
     expect(trained).toEqual([{ language: 'sw', topics: learned.length, examples, ms: expect.any(Number) }]);
+    // Nothing written or indexed since: the check does not count the labelled archive again (a read
+    // of every article's index entry), only looks at the outbox's last id, the queue and the models.
+    const seen = recordStatements();
     expect(await server.app.services.topics.retrainStale()).toEqual([]);
+    expect(seen.some((sql) => LABELLED_COUNT.test(sql))).toBe(false);
+    expect(seen.length).toBeGreaterThan(0);
     expect((await models()).map((row) => ({ ...row, version: Number(row.version), examples: Number(row.examples) }))).toEqual([{ language: 'sw', version: 1, examples }]);
   });
 
@@ -122,7 +136,9 @@ describe('topics learned from the categorized archive', () => {
     const more = rows.filter((_, index) => index % 2 === 1).slice(arriving.length, arriving.length + 20);
     await asEditor(IMPORT, { text: tsv(more, true) });
     await drainRelatedQueue(server.app);
+    const seen = recordStatements();
     const trained = await server.app.services.topics.retrainStale();
+    expect(seen.some((sql) => LABELLED_COUNT.test(sql))).toBe(true);
     expect(trained.map(({ language }) => language)).toEqual(['sw']);
     expect(Number((await models())[0].version)).toBe(2);
     const [queued] = await runSql<{ n: number }>(server.app.dataSource, 'SELECT COUNT(*) AS n FROM related_queue');

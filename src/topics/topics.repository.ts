@@ -32,6 +32,18 @@ export class TopicRepository {
     this.articles = new ArticleRepository(db);
   }
 
+  /**
+   * Changes whenever the labelled counts may have: an article written (the
+   * article_events outbox's last id; every write appends one) or the related
+   * queue moved (articles are labelled once indexed). Two index lookups and
+   * a count of the queue, which is short but during a bulk load.
+   */
+  async changeMarker(): Promise<string> {
+    const [events] = await runSql<{ last: number | null }>(this.db, backgroundSql('SELECT MAX(id) AS last FROM article_events'));
+    const [queue] = await runSql<{ n: number }>(this.db, backgroundSql('SELECT COUNT(*) AS n FROM related_queue'));
+    return `${events?.last ?? 0}/${queue.n}`;
+  }
+
   /** Per language, how many published articles with a category have a profile. */
   labelledCounts(): Promise<Map<string, number>> {
     return this.articles.countLabelledByLanguage();
