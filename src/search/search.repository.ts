@@ -3,6 +3,7 @@ import { dialectOf, runSql } from '../db/sql';
 import { publishedWhere, type ArticleListFilter } from '../articles/article.list-sql';
 import { toFts5Match } from './search.fts5';
 import { toTsQuery } from './search.tsquery';
+import { ARTICLE_FILTER_INDEX } from '../db/migrations/1764800000000-article-filter-index';
 
 export interface RankedId {
   id: number;
@@ -13,7 +14,8 @@ export interface RankedId {
  * The search index, per dialect: SQLite FTS5 with bm25 (title 10, standfirst
  * 4, body 1), PostgreSQL tsvector/GIN with ts_rank weighted the same way.
  * Terms are always bound parameters built by toFts5Match/toTsQuery, never
- * spliced into SQL. Answers ids and scores only: the articles load through
+ * spliced into SQL. On SQLite the filter reads a covering index of the
+ * filter columns by id, not the articles' rows (ArticleFilterIndex migration). Answers ids and scores only: the articles load through
  * ArticleRepository, and which articles a filter admits is articles'
  * own rule (publishedWhere).
  */
@@ -57,7 +59,7 @@ export class SearchRepository {
             this.dataSource,
             `SELECT id, score FROM (
                SELECT a.id AS id, -bm25(article_search, 10.0, 4.0, 1.0) AS score
-               FROM article_search JOIN articles a ON a.id = article_search.rowid
+               FROM article_search JOIN articles a INDEXED BY ${ARTICLE_FILTER_INDEX} ON a.id = article_search.rowid
                WHERE article_search MATCH ? AND ${where.sql}
                ORDER BY article_search.rowid DESC LIMIT ${this.rankWindow})
              ORDER BY score DESC, id ASC LIMIT ${limit} OFFSET ${offset}`,
@@ -77,7 +79,7 @@ export class SearchRepository {
           )
         : await runSql<{ n: number }>(
             this.dataSource,
-            `SELECT COUNT(*) AS n FROM article_search JOIN articles a ON a.id = article_search.rowid WHERE article_search MATCH ? AND ${where.sql}`,
+            `SELECT COUNT(*) AS n FROM article_search JOIN articles a INDEXED BY ${ARTICLE_FILTER_INDEX} ON a.id = article_search.rowid WHERE article_search MATCH ? AND ${where.sql}`,
             [toFts5Match(terms), ...where.params],
           );
     return Number(row.n);

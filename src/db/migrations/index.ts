@@ -6,6 +6,7 @@ import { EventRetention1764400000000 } from './1764400000000-event-retention';
 import { KeysAndHistory1764500000000 } from './1764500000000-keys-and-history';
 import { EventPreviousScope1764600000000 } from './1764600000000-event-previous-scope';
 import { TopicModels1764700000000 } from './1764700000000-topic-models';
+import { ArticleFilterIndex1764800000000 } from './1764800000000-article-filter-index';
 
 /** Every migration, oldest first. Listed explicitly so tsc output and ts-jest agree. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   KeysAndHistory1764500000000,
   EventPreviousScope1764600000000,
   TopicModels1764700000000,
+  ArticleFilterIndex1764800000000,
 ];
