@@ -45,9 +45,9 @@ describe('topics learned from the categorized archive', () => {
   afterAll(() => server.close());
 
   /** The SQL of the statements run from now on (the app's statement counter sees every one). */
-  const recordStatements = () => {
+  const recordStatements = (target: TestServer = server) => {
     const seen: string[] = [];
-    const counter = server.app.statements;
+    const counter = target.app.statements;
     const count = counter.logQuery.bind(counter);
     counter.logQuery = (query, parameters, runner) => (seen.push(query), count(query, parameters, runner));
     return seen;
@@ -70,6 +70,22 @@ describe('topics learned from the categorized archive', () => {
     expect(seen.some((sql) => LABELLED_COUNT.test(sql))).toBe(false);
     expect(seen.length).toBeGreaterThan(0);
     expect((await models()).map((row) => ({ ...row, version: Number(row.version), examples: Number(row.examples) }))).toEqual([{ language: 'sw', version: 1, examples }]);
+  });
+
+  it('reuses the stored counts in a process that starts with nothing moved since (a restart), and counts once something did', async () => {
+    const restarted = await startTestServer({ database: server.app.config.database });
+    try {
+      const seen = recordStatements(restarted);
+      expect(await restarted.app.services.topics.retrainStale()).toEqual([]);
+      expect(seen.some((sql) => LABELLED_COUNT.test(sql))).toBe(false);
+      // An article written through the other instance moves the marker: this one counts again.
+      const written = await asEditor(IMPORT, { text: tsv(archive.slice(0, 1).map((row) => ({ ...row, headline: `${row.headline} (sasisho)`, text: `${row.text} Sasisho: habari hii imesasishwa.` })), true) });
+      expect(written.data.importArticle.created).toBe(1);
+      expect(await restarted.app.services.topics.retrainStale()).toEqual([]);
+      expect(seen.some((sql) => LABELLED_COUNT.test(sql))).toBe(true);
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('ranks new articles before the indexer reaches them with SAME_TOPIC, naming the topic', async () => {

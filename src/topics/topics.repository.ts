@@ -44,6 +44,23 @@ export class TopicRepository {
     return `${events?.last ?? 0}/${queue.n}`;
   }
 
+  /** What the last completed check (of any process) counted, with the marker it saw; null before the first. */
+  async lastCheck(): Promise<{ marker: string; labelled: Map<string, number> } | null> {
+    const [row] = await runSql<{ marker: string; labelled: string }>(this.db, backgroundSql('SELECT marker, labelled FROM topic_checks WHERE id = 1'));
+    return row ? { marker: row.marker, labelled: new Map(Object.entries(JSON.parse(row.labelled) as Record<string, number>)) } : null;
+  }
+
+  async saveCheck(marker: string, labelled: ReadonlyMap<string, number>, now: number): Promise<void> {
+    await runSql(
+      this.db,
+      backgroundSql(
+        `INSERT INTO topic_checks (id, marker, labelled, checked_at) VALUES (1, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET marker = excluded.marker, labelled = excluded.labelled, checked_at = excluded.checked_at`,
+      ),
+      [marker, JSON.stringify(Object.fromEntries(labelled)), now],
+    );
+  }
+
   /** Per language, how many published articles with a category have a profile. */
   labelledCounts(): Promise<Map<string, number>> {
     return this.articles.countLabelledByLanguage();

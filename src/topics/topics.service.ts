@@ -89,7 +89,9 @@ export class TopicService {
    * the server's one thread waits), so it is skipped while nothing that
    * moves the counts has happened since the last check: no article written
    * (the outbox's last id) and the related queue as it was (articles become
-   * labelled once indexed). Models other processes trained still load.
+   * labelled once indexed). Models other processes trained still load. The
+   * counts are stored with the marker (topic_checks), so a process that
+   * starts on an archive nothing moved in since reuses them.
    */
   async retrainStale(): Promise<TrainingSummary[]> {
     const marker = await this.topics.changeMarker();
@@ -97,17 +99,20 @@ export class TopicService {
       await this.refresh();
       return [];
     }
-    const summaries = await this.retrainDue();
+    const stored = await this.topics.lastCheck();
+    const counts = stored?.marker === marker ? stored.labelled : await this.topics.labelledCounts();
+    const summaries = await this.retrainDue(counts);
     // Only after a check that went through: a failed one is retried on the next tick.
+    await this.topics.saveCheck(marker, counts, this.clock().getTime());
     this.checkedAt = marker;
     return summaries;
   }
 
-  /** What the last completed retrainStale saw (TopicRepository.changeMarker). */
+  /** What this process's last completed retrainStale saw (TopicRepository.changeMarker). */
   private checkedAt: string | null = null;
 
-  private async retrainDue(): Promise<TrainingSummary[]> {
-    const [counts, versions] = await Promise.all([this.topics.labelledCounts(), this.topics.modelVersions()]);
+  private async retrainDue(counts: ReadonlyMap<string, number>): Promise<TrainingSummary[]> {
+    const versions = await this.topics.modelVersions();
     const due = [...new Set([...counts.keys(), ...versions.keys()])].sort().filter((language) => {
       const now = counts.get(language) ?? 0;
       const before = versions.get(language)?.labelled ?? this.untrainable.get(language);

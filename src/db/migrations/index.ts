@@ -7,6 +7,7 @@ import { KeysAndHistory1764500000000 } from './1764500000000-keys-and-history';
 import { EventPreviousScope1764600000000 } from './1764600000000-event-previous-scope';
 import { TopicModels1764700000000 } from './1764700000000-topic-models';
 import { ArticleFilterIndex1764800000000 } from './1764800000000-article-filter-index';
+import { TopicChecks1764900000000 } from './1764900000000-topic-checks';
 
 /** Every migration, oldest first. Listed explicitly so tsc output and ts-jest agree. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   EventPreviousScope1764600000000,
   TopicModels1764700000000,
   ArticleFilterIndex1764800000000,
+  TopicChecks1764900000000,
 ];
