@@ -3,7 +3,7 @@ import type { SearchDocument } from '../search/search.document';
 import type { ArticleDraft } from './article.draft';
 import { prepareDraft, type PreparedDraft } from './article.prepare';
 import { Article } from './article.entity';
-import { ArticleStatus } from './article.enums';
+import { ArticleStatus, isPublished } from './article.enums';
 import type { ArticleRowValues, WriteTx } from './article-write.repository';
 import { slugify } from './slugify';
 
@@ -71,7 +71,7 @@ export class ArticleWriteService {
     const change: ArticleChange = {
       article: Object.assign(existing, { updatedAt: now }),
       outcome: 'deleted',
-      wasPublished: isPublic(existing),
+      wasPublished: isPublished(existing),
       isPublished: false,
       previousStatus: existing.status,
     };
@@ -84,7 +84,7 @@ export class ArticleWriteService {
     const { draft: clean, bodyText, contentHash, fingerprint, wordCount } = prepared;
     const slugChange = existing && clean.slug && clean.slug !== existing.slug ? clean.slug : null;
     if (existing && existing.draftFingerprint === fingerprint && !slugChange) {
-      return { article: existing, outcome: 'unchanged', wasPublished: isPublic(existing), isPublished: isPublic(existing), previousStatus: existing.status };
+      return { article: existing, outcome: 'unchanged', wasPublished: isPublished(existing), isPublished: isPublished(existing), previousStatus: existing.status };
     }
 
     const categoryId = clean.category
@@ -133,8 +133,8 @@ export class ArticleWriteService {
     const change: ArticleChange = {
       article,
       outcome: existing ? 'updated' : 'created',
-      wasPublished: existing ? isPublic(existing) : false,
-      isPublished: isPublic(article),
+      wasPublished: existing ? isPublished(existing) : false,
+      isPublished: isPublished(article),
       previousStatus: existing?.status ?? null,
       previous: existing,
       searchDocument: prepared.searchDocument,
@@ -150,8 +150,4 @@ export class ArticleWriteService {
       if (!(await tx.slugTaken(language, candidate, exceptId))) return candidate;
     }
   }
-}
-
-function isPublic(article: Article): boolean {
-  return article.status === ArticleStatus.PUBLISHED;
 }

@@ -7,6 +7,11 @@ export enum ArticleStatus {
 }
 registerEnumType(ArticleStatus, { name: 'ArticleStatus', description: 'Only PUBLISHED articles are visible to the public.' });
 
+/** Whether an article (any row with a status; none at all is not) is visible to the public. */
+export function isPublished<T extends { status: string }>(article: T | null | undefined): article is T {
+  return article?.status === ArticleStatus.PUBLISHED;
+}
+
 export enum BodyBlockKind {
   PARAGRAPH = 'PARAGRAPH',
   SUBHEADING = 'SUBHEADING',

@@ -3,7 +3,7 @@ import { chunked, marks, runSql } from '../db/sql';
 import { backgroundSql } from '../db/statement-counter';
 import type { PageRequest } from '../pagination/page-request';
 import type { Article } from './article.entity';
-import { ArticleOrder, ArticleStatus } from './article.enums';
+import { ArticleOrder, ArticleStatus, isPublished } from './article.enums';
 import { ORDER_COLUMNS, articlePageSql, publishedWhere, type ArticleListFilter } from './article.list-sql';
 import { ARTICLE_COLUMNS, ARTICLE_SUMMARY_COLUMNS, articleFromRow } from './article.row';
 
@@ -234,8 +234,4 @@ export class ArticleRepository {
     const [row] = await runSql<{ n: number }>(this.db, 'SELECT COUNT(*) AS n FROM articles');
     return Number(row.n);
   }
-}
-
-function isPublished(article: Article): boolean {
-  return article.status === ArticleStatus.PUBLISHED;
 }

@@ -1,7 +1,7 @@
-import { ArticleStatus } from '../articles/article.enums';
+import { isPublished } from '../articles/article.enums';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
-import { BulkIndexStatements, isPublished, type IndexSource, type QueueEntry } from './related.index-writes';
+import { BulkIndexStatements, type IndexSource, type QueueEntry } from './related.index-writes';
 import { LanguageIndex } from './related.memory-index';
 import { profileFromCounts } from './related.profile';
 import { rankInMemory } from './related.memory-ranking';
@@ -331,7 +331,7 @@ async function profileAndLoadLanguage(
         const article = built ? page.sources.get(id) : summaries.get(id);
         // candidateIds joins article_terms: an article without a profile is never a candidate.
         const profile = profiles.get(id) ?? stored.get(id);
-        if (article && profile) index.add({ ...inputFields(article), published: article.status === ArticleStatus.PUBLISHED }, profile, built ? noteDfOfPage : undefined);
+        if (article && profile) index.add({ ...inputFields(article), published: isPublished(article) }, profile, built ? noteDfOfPage : undefined);
       }
       onProfiled(fresh.length);
     });

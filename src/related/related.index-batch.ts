@@ -1,4 +1,5 @@
-import { isPublished, termKey, type IndexSource, type PreviousIndex, type QueueEntry, type RelatedIndexWrites, type TermDelta } from './related.index-writes';
+import { isPublished } from '../articles/article.enums';
+import { termKey, type IndexSource, type PreviousIndex, type QueueEntry, type RelatedIndexWrites, type TermDelta } from './related.index-writes';
 import { buildTermProfile, compareTerms } from './related.profile';
 import { RELATED_STORED, rankAgainstIndex } from './related.live-ranking';
 import { tokensOf } from './related.terms';

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { Article } from '../articles/article.entity';
-import { ArticleStatus } from '../articles/article.enums';
 import { ArticleRepository } from '../articles/article.repository';
 import { chunked, dialectOf, marks, runSql, sqlBoolean } from '../db/sql';
 import { readStoredProfiles } from './related.repository';
@@ -301,8 +300,4 @@ function queueEntries(rows: ReadonlyArray<Record<string, unknown>>): QueueEntry[
   return rows
     .map((row) => ({ articleId: Number(row.article_id), cascade: sqlBoolean(row.cascade_neighbours), enqueuedAt: Number(row.enqueued_at) }))
     .sort((a, b) => a.articleId - b.articleId);
-}
-
-export function isPublished(source: IndexSource | undefined): source is IndexSource {
-  return source?.status === ArticleStatus.PUBLISHED;
 }
