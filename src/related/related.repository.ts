@@ -270,10 +270,15 @@ export class RelatedRepository {
     return (await runSql(this.db, backgroundSql('SELECT article_id FROM related_queue LIMIT 1'))).length > 0;
   }
 
-  async queuedCount(): Promise<number> {
-    const [row] = await runSql<{ n: number }>(this.db, backgroundSql('SELECT COUNT(*) AS n FROM related_queue'));
-    return Number(row.n);
+  queuedCount(): Promise<number> {
+    return relatedQueueLength(this.db);
   }
+}
+
+/** How many articles wait for the related indexer (topic training's change marker reads it too). */
+export async function relatedQueueLength(db: Runner): Promise<number> {
+  const [row] = await runSql<{ n: number }>(db, backgroundSql('SELECT COUNT(*) AS n FROM related_queue'));
+  return Number(row.n);
 }
 
 /** The ranking's view of an article (everything but the profile). */

@@ -6,7 +6,7 @@ import { backgroundTransaction } from '../db/background-transaction';
 import { backgroundSql } from '../db/statement-counter';
 import { CONFLICT_REPLAYS, WriterLock } from '../db/writer-locks';
 import { marks, runSql } from '../db/sql';
-import { readStoredProfiles } from '../related/related.repository';
+import { readStoredProfiles, relatedQueueLength } from '../related/related.repository';
 import type { TermWeight } from '../related/related.types';
 
 export interface StoredTopicModel {
@@ -40,8 +40,7 @@ export class TopicRepository {
    */
   async changeMarker(): Promise<string> {
     const [events] = await runSql<{ last: number | null }>(this.db, backgroundSql('SELECT MAX(id) AS last FROM article_events'));
-    const [queue] = await runSql<{ n: number }>(this.db, backgroundSql('SELECT COUNT(*) AS n FROM related_queue'));
-    return `${events?.last ?? 0}/${queue.n}`;
+    return `${events?.last ?? 0}/${await relatedQueueLength(this.db)}`;
   }
 
   /** What the last completed check (of any process) counted, with the marker it saw; null before the first. */
