@@ -59,29 +59,40 @@ export interface TopicModel {
 
 /** null when the examples hold fewer than minTopics topics with minExamples articles each. */
 export function trainTopicModel(examples: readonly TopicExample[], settings: TopicModelSettings = TOPIC_MODEL): TopicModel | null {
-  const byTopic = new Map<number, Array<readonly TermWeight[]>>();
-  for (const { topic, profile } of examples) {
-    let profiles = byTopic.get(topic);
-    if (!profiles) byTopic.set(topic, (profiles = []));
-    profiles.push(profile);
-  }
-  const topics = learnableTopics(new Map([...byTopic].map(([topic, profiles]) => [topic, profiles.length])), settings);
-  if (!topics) return null;
+  const learnable = learnableGroups(examples, (example) => example.topic, settings);
+  if (!learnable) return null;
   return assembleTopicModel(
-    topics.map((topic) => {
+    learnable.map(({ members }) => {
       const mass = new TopicMass();
-      for (const profile of byTopic.get(topic)!) mass.add(profile);
+      for (const { profile } of members) mass.add(profile);
       return mass;
     }),
-    topics,
+    learnable.map(({ topic }) => topic),
     settings,
   );
 }
 
-/** The topics a model learns, ascending: those with minExamples examples; null when fewer than minTopics qualify. */
-export function learnableTopics(examplesPerTopic: ReadonlyMap<number, number>, settings: TopicModelSettings = TOPIC_MODEL): number[] | null {
-  const topics = [...examplesPerTopic].filter(([, n]) => n >= settings.minExamples).map(([topic]) => topic).sort((a, b) => a - b);
-  return topics.length < Math.max(1, settings.minTopics) ? null : topics;
+/**
+ * The topics a model learns, ascending, each with its items in their order:
+ * those with minExamples items; null when fewer than minTopics qualify.
+ */
+export function learnableGroups<T>(
+  items: Iterable<T>,
+  topicOf: (item: T) => number,
+  settings: TopicModelSettings = TOPIC_MODEL,
+): Array<{ topic: number; members: T[] }> | null {
+  const byTopic = new Map<number, T[]>();
+  for (const item of items) {
+    const topic = topicOf(item);
+    let members = byTopic.get(topic);
+    if (!members) byTopic.set(topic, (members = []));
+    members.push(item);
+  }
+  const learnable = [...byTopic]
+    .filter(([, members]) => members.length >= settings.minExamples)
+    .sort(([a], [b]) => a - b)
+    .map(([topic, members]) => ({ topic, members }));
+  return learnable.length < Math.max(1, settings.minTopics) ? null : learnable;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Category } from '../categories/category.entity';
 import { Errors } from '../errors/error.catalogue';
 import type { TermWeight, TopicsOf } from '../related/related.types';
 import { decodeTopicModel, encodeTopicModel } from './topics.codec';
-import { assembleTopicModel, learnableTopics, TOPIC_MODEL, topicDistribution, TopicMass, type TopicModel, type TopicModelSettings } from './topics.model';
+import { assembleTopicModel, learnableGroups, TOPIC_MODEL, topicDistribution, TopicMass, type TopicModel, type TopicModelSettings } from './topics.model';
 import { chunked } from '../db/sql';
 import type { TopicRepository } from './topics.repository';
 import { topicsFromModels, type RankingTopicModel } from './topics.ranking';
@@ -154,24 +154,22 @@ export class TopicService {
 
   /** The model of a training set, one topic at a time and a page of profiles at a time (see TopicMass). */
   private async learn(examples: ReadonlyArray<{ id: number; categoryId: number }>): Promise<TopicModel | null> {
-    const idsByTopic = new Map<number, number[]>();
-    for (const { id, categoryId } of examples) {
-      let ids = idsByTopic.get(categoryId);
-      if (!ids) idsByTopic.set(categoryId, (ids = []));
-      ids.push(id);
-    }
-    const topics = learnableTopics(new Map([...idsByTopic].map(([topic, ids]) => [topic, ids.length])), this.settings);
-    if (!topics) return null;
+    const learnable = learnableGroups(examples, (example) => example.categoryId, this.settings);
+    if (!learnable) return null;
     const masses: TopicMass[] = [];
-    for (const topic of topics) {
+    for (const { members } of learnable) {
       const mass = new TopicMass();
-      for (const page of chunked(idsByTopic.get(topic)!, TRAINING_PAGE)) {
-        const profiles = await this.topics.profilesOf(page);
-        for (const id of page) mass.add(profiles.get(id) ?? []);
+      for (const page of chunked(members, TRAINING_PAGE)) {
+        const profiles = await this.topics.profilesOf(page.map(({ id }) => id));
+        for (const { id } of page) mass.add(profiles.get(id) ?? []);
       }
       masses.push(mass);
     }
-    return assembleTopicModel(masses, topics, this.settings);
+    return assembleTopicModel(
+      masses,
+      learnable.map(({ topic }) => topic),
+      this.settings,
+    );
   }
 
   /** For editors: the likeliest categories of an article that has none, most likely first. */
