@@ -36,11 +36,6 @@ function termId(term: string): number {
   return id;
 }
 
-/** The id of an interned term, for looking it up (-1 when no packed profile holds it). */
-export function knownTermId(term: string): number {
-  return termIds.get(term) ?? -1;
-}
-
 /** How many term ids exist: scratch arrays indexed by id need this length. */
 export function termIdCount(): number {
   return adoptedSize ?? termIds.size;
