@@ -1,6 +1,7 @@
 import { openCore, type Core } from '../src/composition-root';
 import { runSql } from '../src/db/sql';
 import { RelatedIndexer } from '../src/related/related.indexer';
+import { readStoredProfiles } from '../src/related/related.repository';
 import { CORPUS_DIR } from '../src/seeding/demo.seed';
 import { loadBaseArticles } from '../src/synth/synth.corpus';
 import { SynthService } from '../src/synth/synth.service';
@@ -105,6 +106,20 @@ describe('related index built in bulk', () => {
     await withTopics(0);
     expect(await lists()).toEqual(onWorkers);
   }, 300_000);
+
+  it('reads a profile stored with 64-bit weights (before they were 32-bit) as the bulk build holds it', async () => {
+    // The bulk build keeps weights in a Float32Array; the incremental path reads them from SQL. A weight
+    // stored at 64 bits by an older version must read rounded, or the two paths could order lists apart.
+    const [row] = await sql('SELECT article_id, term, weight FROM article_terms ORDER BY article_id, term LIMIT 1');
+    await sql('UPDATE article_terms SET weight = ? WHERE article_id = ? AND term = ?', [0.1, row.article_id, row.term]);
+    try {
+      const read = (await readStoredProfiles(core.dataSource, [Number(row.article_id)])).get(Number(row.article_id))!;
+      expect(read.find(({ term }) => term === row.term)!.weight).toBe(Math.fround(0.1));
+      expect(read.every(({ weight }) => Math.fround(weight) === weight)).toBe(true);
+    } finally {
+      await sql('UPDATE article_terms SET weight = ? WHERE article_id = ? AND term = ?', [row.weight, row.article_id, row.term]);
+    }
+  });
 
   it('leaves an unpublished article out of every list, and queues nothing twice', async () => {
     const [victim] = await sql('SELECT related_id FROM article_related GROUP BY related_id ORDER BY COUNT(*) DESC, related_id LIMIT 1');

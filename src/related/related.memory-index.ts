@@ -5,7 +5,7 @@ import { ArticleColumns, type ArticleColumnsParts, type IndexedArticle } from '.
 import { vocabularyReader, type SharedVocabulary } from './related.shared-vocabulary';
 import { TermInterner } from './related.term-interner';
 import { adoptVocabularyIds, packWithIds } from './related.packed';
-import { Growable, sharedBytes, sharedFloat64, sharedInt32 } from '../workers/shared-arrays';
+import { Growable, sharedBytes, sharedFloat32, sharedInt32 } from '../workers/shared-arrays';
 
 export type { IndexedArticle } from './related.article-columns';
 
@@ -18,7 +18,7 @@ export interface LanguageIndexParts {
   articles: ArticleColumnsParts;
   offsets: Int32Array;
   profileTerms: Int32Array;
-  profileWeights: Float64Array;
+  profileWeights: Float32Array;
   postingsStart: Int32Array;
   postings: Int32Array;
   searchable: Uint8Array;
@@ -26,8 +26,8 @@ export interface LanguageIndexParts {
 
 /**
  * Every indexed article of one language in memory, for the bulk build
- * (related.bulk-index.ts): profiles as interned term ids and weights in flat
- * typed arrays (12 bytes a term), and an inverted index of the terms the
+ * (related.bulk-index.ts): profiles as interned term ids and 32-bit weights
+ * (as profiles are built) in flat typed arrays (8 bytes a term), and an inverted index of the terms the
  * candidate search may use. `candidates` answers exactly what
  * RelatedRepository.candidateIds answers from SQL (same terms, same cap,
  * same sums in the same order, same tie-break by id), so a list built here
@@ -41,7 +41,7 @@ export class LanguageIndex {
   private articles: ArticleColumns;
   private offsets: Growable<Int32Array>;
   private profileTerms: Growable<Int32Array>;
-  private profileWeights: Growable<Float64Array>;
+  private profileWeights: Growable<Float32Array>;
   private postingsStart: Int32Array = new Int32Array(0);
   private postings: Int32Array = new Int32Array(0);
   private scores = new Float64Array(0);
@@ -64,7 +64,7 @@ export class LanguageIndex {
     this.articles = new ArticleColumns(expected.articles);
     this.offsets = new Growable(sharedInt32(Math.max(1024, expected.articles + 1)), sharedInt32);
     this.profileTerms = new Growable(sharedInt32(Math.max(1024, expected.terms)), sharedInt32);
-    this.profileWeights = new Growable(sharedFloat64(Math.max(1024, expected.terms)), sharedFloat64);
+    this.profileWeights = new Growable(sharedFloat32(Math.max(1024, expected.terms)), sharedFloat32);
     this.offsets.push(0);
   }
 
@@ -101,7 +101,7 @@ export class LanguageIndex {
     index.articles = ArticleColumns.fromParts(parts.articles);
     index.offsets = new Growable(parts.offsets, sharedInt32, parts.offsets.length);
     index.profileTerms = new Growable(parts.profileTerms, sharedInt32, parts.profileTerms.length);
-    index.profileWeights = new Growable(parts.profileWeights, sharedFloat64, parts.profileWeights.length);
+    index.profileWeights = new Growable(parts.profileWeights, sharedFloat32, parts.profileWeights.length);
     index.postingsStart = parts.postingsStart;
     index.postings = parts.postings;
     index.searchable = parts.searchable;

@@ -61,5 +61,10 @@ export function profileFromCounts(
 
   const top = scored.slice(0, Math.max(0, Math.floor(k)));
   const norm = Math.sqrt(top.reduce((sum, { weight }) => sum + weight * weight, 0));
-  return norm > 0 ? top.map(({ term, weight }) => ({ term, weight: weight / norm })) : [];
+  // Weights are 32-bit floats (held as numbers): the bulk build keeps a language's tens of millions
+  // of them in a Float32Array (related.memory-index.ts), and the lists must not depend on which path built them.
+  if (!(norm > 0)) return [];
+  const rounded = top.map(({ term, weight }) => ({ term, weight: Math.fround(weight / norm) }));
+  // Rounding can make neighbours equal: ordered again, so the profile is in the order every reader sorts it.
+  return rounded.sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term));
 }

@@ -315,7 +315,8 @@ export async function readStoredProfiles(db: Runner, ids: readonly number[], bac
       const id = Number(row.article_id);
       let profile = profiles.get(id);
       if (!profile) profiles.set(id, (profile = []));
-      profile.push({ term: row.term, weight: Number(row.weight) });
+      // 32-bit, as every profile is built (profileFromCounts): a profile stored before that reads as the bulk build holds it.
+      profile.push({ term: row.term, weight: Math.fround(Number(row.weight)) });
     }
   }
   return profiles;

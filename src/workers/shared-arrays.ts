@@ -2,10 +2,11 @@
 
 export const sharedBytes = (length: number) => new Uint8Array(new SharedArrayBuffer(length));
 export const sharedInt32 = (length: number) => new Int32Array(new SharedArrayBuffer(length * Int32Array.BYTES_PER_ELEMENT));
+export const sharedFloat32 = (length: number) => new Float32Array(new SharedArrayBuffer(length * Float32Array.BYTES_PER_ELEMENT));
 export const sharedFloat64 = (length: number) => new Float64Array(new SharedArrayBuffer(length * Float64Array.BYTES_PER_ELEMENT));
 
 /** A typed array that grows, on shared memory when `make` allocates there: a language's profiles are tens of millions of (term, weight) pairs. */
-export class Growable<T extends Int32Array | Float64Array | Uint8Array> {
+export class Growable<T extends Int32Array | Float32Array | Float64Array | Uint8Array> {
   constructor(
     public data: T,
     private readonly make: (size: number) => T,
