@@ -1,5 +1,6 @@
 import { CORPUS_DIR } from '../src/seeding/demo.seed';
 import { loadBaseArticles } from '../src/synth/synth.corpus';
+import { WorkerPool } from '../src/workers/worker-pool';
 import { countOnThisThread, TermCountPool, type CountSource } from '../src/related/related.term-count-pool';
 
 /**
@@ -27,6 +28,18 @@ describe('TermCountPool', () => {
     const broken = { id: 1, title: null as unknown as string, standfirst: null, bodyText: 'Rais', language: 'sw' };
     await expect(pool.count([broken])).rejects.toThrow(/A related term counting worker failed: /);
     expect((await pool.count(sources.slice(0, 3))).size).toBe(3);
+  });
+
+  it("reports its workers' heaps (what reindex's progress adds to this thread's), until it is closed", async () => {
+    const another = TermCountPool.start(1);
+    const before = WorkerPool.liveWorkerHeapBytes();
+    await another.count(sources.slice(0, 10));
+    const withIt = WorkerPool.liveWorkerHeapBytes();
+    // A worker's heap holds at least its tokenizers' stop words and stemmers: megabytes, under its 48 MB cap and young space.
+    expect(withIt - before).toBeGreaterThan(1_000_000);
+    expect(withIt - before).toBeLessThan(64 * 1_048_576);
+    await another.close();
+    expect(WorkerPool.liveWorkerHeapBytes()).toBe(before);
   });
 
   it('fails what is asked after it is closed', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** What a pool sends a worker: one request, numbered so its answer finds its caller. */
@@ -8,8 +9,11 @@ interface PoolMessage<Request> {
   request: Request;
 }
 
-/** A worker's reply: the answer, or why the request failed (the worker goes on serving). */
-type PoolReply<Answer> = { id: number; answer: Answer } | { id: number; error: string };
+/**
+ * A worker's reply: the answer, or why the request failed (the worker goes on
+ * serving), with the size of the worker's heap after it (V8's committed bytes).
+ */
+type PoolReply<Answer> = ({ id: number; answer: Answer } | { id: number; error: string }) & { heapBytes: number };
 
 /**
  * Worker threads that answer requests, each request going to the worker with
@@ -20,7 +24,10 @@ type PoolReply<Answer> = { id: number; answer: Answer } | { id: number; error: s
 export class WorkerPool<Request, Answer> {
   private readonly pending = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void; worker: Worker }>();
   private readonly inFlight = new Map<Worker, number>();
+  private readonly heapBytes = new Map<Worker, number>();
   private nextId = 0;
+  /** Pools not yet closed, for liveWorkerHeapBytes. */
+  private static readonly live = new Set<WorkerPool<unknown, unknown>>();
   private failure: Error | null = null;
 
   private constructor(
@@ -29,7 +36,7 @@ export class WorkerPool<Request, Answer> {
   ) {
     for (const worker of workers) {
       this.inFlight.set(worker, 0);
-      worker.on('message', (reply: PoolReply<Answer>) => this.settle(reply));
+      worker.on('message', (reply: PoolReply<Answer>) => this.settle(reply, worker));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`A ${name} worker stopped with exit code ${code}.`));
@@ -44,10 +51,23 @@ export class WorkerPool<Request, Answer> {
     size: number,
     options: { workerData?: unknown; resourceLimits?: ResourceLimits } = {},
   ): WorkerPool<Request, Answer> {
-    return new WorkerPool(
+    const pool = new WorkerPool<Request, Answer>(
       Array.from({ length: size }, () => new Worker(script, options)),
       name,
     );
+    WorkerPool.live.add(pool as WorkerPool<unknown, unknown>);
+    return pool;
+  }
+
+  /**
+   * The heaps of every open pool's workers, as each last reported them: the
+   * part of the process's RSS that `process.memoryUsage()` (this thread's
+   * heap) does not show.
+   */
+  static liveWorkerHeapBytes(): number {
+    let total = 0;
+    for (const pool of WorkerPool.live) for (const bytes of pool.heapBytes.values()) total += bytes;
+    return total;
   }
 
   get size(): number {
@@ -66,11 +86,13 @@ export class WorkerPool<Request, Answer> {
   }
 
   async close(): Promise<void> {
+    WorkerPool.live.delete(this as WorkerPool<unknown, unknown>);
     this.fail(new Error(`The ${this.name} workers were closed.`));
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  private settle(reply: PoolReply<Answer>): void {
+  private settle(reply: PoolReply<Answer>, worker: Worker): void {
+    this.heapBytes.set(worker, reply.heapBytes);
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
@@ -91,13 +113,13 @@ export function serveRequests<Request, Answer>(handle: (request: Request) => Ans
   const port = parentPort;
   if (!port) throw new Error('serveRequests runs in a worker thread started by a WorkerPool.');
   port.on('message', ({ id, request }: PoolMessage<Request>) => {
-    let reply: PoolReply<Answer>;
+    let reply: { id: number; answer: Answer } | { id: number; error: string };
     try {
       reply = { id, answer: handle(request) };
     } catch (error) {
       reply = { id, error: error instanceof Error ? error.message : String(error) };
     }
-    port.postMessage(reply);
+    port.postMessage({ ...reply, heapBytes: getHeapStatistics().total_heap_size } satisfies PoolReply<Answer>);
   });
 }
 
