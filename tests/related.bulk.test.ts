@@ -107,6 +107,31 @@ describe('related index built in bulk', () => {
     expect(await lists()).toEqual(onWorkers);
   }, 300_000);
 
+  it('profiles the next language while this one is ranked only when the two are small, with the same lists either way', async () => {
+    const before = await lists();
+    const steps = async (overlapUntil: number) => {
+      const seen: string[] = [];
+      await new RelatedIndexer(core.repositories.related, { bulkBacklog: 1, topicsOf: core.services.topics.topicsOf, rankingModel: core.services.topics.rankingModel }).reindexAll({
+        batchSize: 50,
+        countingWorkers: 2,
+        rankingWorkers: 2,
+        parallelFrom: 1,
+        overlapUntil,
+        onLanguage: (language, step) => seen.push(`${step} ${language}`),
+      });
+      return seen;
+    };
+    const languages = ['am', 'en', 'fr', 'ha', 'so', 'sw'];
+    // Small (the 400 articles' languages are 40-100 each): the next one's profiling starts as this one's ranking does.
+    const together = await steps(1_000);
+    expect(together.slice(0, 5)).toEqual(['profiling am', 'ranking am', 'profiling en', 'ranked am', 'ranking en']);
+    expect(await lists()).toEqual(before);
+    // "Large" (every pair is above 0 articles): they take turns.
+    const turns = await steps(0);
+    expect(turns).toEqual(languages.flatMap((language) => [`profiling ${language}`, `ranking ${language}`, `ranked ${language}`]));
+    expect(await lists()).toEqual(before);
+  }, 300_000);
+
   it('reads a profile stored with 64-bit weights (before they were 32-bit) as the bulk build holds it', async () => {
     // The bulk build keeps weights in a Float32Array; the incremental path reads them from SQL. A weight
     // stored at 64 bits by an older version must read rounded, or the two paths could order lists apart.

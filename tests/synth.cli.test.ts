@@ -44,6 +44,28 @@ describe('habari synth (CLI)', () => {
     }
   }, 300_000);
 
+  it('habari reindex then builds the related index language by language, saying where it is and what memory holds', async () => {
+    const database = `sqlite:${path.join(dir, 'synth.sqlite')}`;
+    const reindexed = await runCli(['reindex'], database);
+    expect(reindexed.code).toBe(0);
+    expect(reindexed.stdout).toMatch(/Indexed \d+ articles in [\d.]+ s; related lists are up to date\./);
+    const languageLines = reindexed.stderr.split('\n').filter((line) => /^related index: (profiling|ranking|ranked) [a-z]{2} /.test(line));
+    // Each language is ranked on this thread at this size (below PARALLEL_RANKING_FROM), so they take turns.
+    expect(languageLines.map((line) => line.split(' ').slice(2, 4).join(' '))).toEqual(
+      ['am', 'en', 'fr', 'ha', 'so', 'sw'].flatMap((language) => [`profiling ${language}`, `ranking ${language}`, `ranked ${language}`]),
+    );
+    // Each line: elapsed, RSS, this thread's heap and the workers' (the counting workers report from the first page on).
+    const memory = /\((\d+) s, (\d+) MB, heap (\d+) MB, workers' heaps (\d+) MB\)$/;
+    expect(languageLines.every((line) => memory.test(line))).toBe(true);
+    expect(reindexed.stderr.split('\n').some((line) => Number(memory.exec(line)?.[4] ?? 0) > 0)).toBe(true);
+    const core = await openCore(testConfig(parseDatabaseUrl(database)));
+    try {
+      expect(Number((await runSql<any>(core.dataSource, 'SELECT COUNT(*) AS n FROM related_queue'))[0].n)).toBe(0);
+    } finally {
+      await core.close();
+    }
+  }, 300_000);
+
   it('refuses a bad count with exit code 2 and says what to give', async () => {
     const result = await runCli(['synth', '--articles', 'lots'], `sqlite:${path.join(dir, 'bad.sqlite')}`);
     expect(result.code).toBe(2);

@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import { openCore, type Core } from '../composition-root';
 import { refreshPlannerStatistics } from '../db/planner-statistics';
 import type { DrainOptions } from '../related/related.indexer';
+import { WorkerPool } from '../workers/worker-pool';
 
 interface ReindexCliOptions {
   all: boolean;
@@ -57,17 +58,31 @@ export async function bringRelatedUpToDate(core: Core, options: { batchSize: num
     onCounted: (counted) => progress('counted', counted),
     onProfiled: (profiled) => progress('profiled', profiled),
     onBatch: (processed) => progress('ranked', processed),
+    // Which language the bulk build is on ("profiling en", "ranking en", "ranked en"): always a line.
+    onLanguage: (language, step) => {
+      lastStep = '';
+      say(`${step} ${language}`, true);
+    },
   };
   let lastStep = '';
   const progress = (step: string, count: number) => {
     if (step === lastStep && Date.now() - lastLine < 1000) return;
-    lastLine = Date.now();
     lastStep = step;
+    say(`${step} ${count} articles`);
+  };
+  // On a terminal a count overwrites the last line; a language's line stays.
+  const say = (what: string, stays = false) => {
+    lastLine = Date.now();
     const elapsed = ((Date.now() - started) / 1000).toFixed(0);
-    // RSS is the process (worker threads included); the heap is this thread's live and not yet collected objects.
+    // RSS is the process (worker threads included); the heap is this thread's live and not yet collected
+    // objects; the workers' heaps are what they last reported. The rest of RSS is typed arrays (the index
+    // the workers share), SQLite's cache and code.
     const { rss, heapUsed } = process.memoryUsage();
     const mb = (bytes: number) => Math.round(bytes / 1048576);
-    process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}related index: ${step} ${count} articles (${elapsed} s, ${mb(rss)} MB, heap ${mb(heapUsed)} MB)${process.stderr.isTTY ? '' : '\n'}`);
+    const workers = WorkerPool.liveWorkerHeapBytes();
+    process.stderr.write(
+      `${process.stderr.isTTY ? '\r' : ''}related index: ${what} (${elapsed} s, ${mb(rss)} MB, heap ${mb(heapUsed)} MB, workers' heaps ${mb(workers)} MB)${process.stderr.isTTY && !stays ? '' : '\n'}`,
+    );
   };
   await core.services.topics.refresh();
   const summary = options.all ? await indexer.reindexAll(drain) : await indexer.drain(drain);

@@ -27,6 +27,8 @@ export interface BulkOptions {
   /** Pass 1: how many backlog articles are counted so far. */
   onCounted?: (counted: number) => void;
   onProfiled?: (profiled: number) => void;
+  /** When a language's profiling starts, its ranking starts, and its ranking is done (also with a stop). */
+  onLanguage?: (language: string, step: LanguageStep) => void;
   onBatch?: (ranked: number) => void;
   shouldStop?: () => boolean;
   /** Between transactions (the server: requests run between them). */
@@ -43,9 +45,23 @@ export interface BulkOptions {
   parallelFrom?: number;
   /** The language's topic model as plain data, for the workers (topicsOf's model). */
   rankingModel?: (language: string) => RankingTopicModel | null;
+  /** The most articles two languages may have together for the next to be profiled while workers rank this one (OVERLAP_UNTIL). */
+  overlapUntil?: number;
 }
 
+export type LanguageStep = 'profiling' | 'ranking' | 'ranked';
+
 export const PARALLEL_RANKING_FROM = 2_000;
+
+/**
+ * Profiling the next language while workers rank this one keeps both
+ * languages' indexes in memory (about 2 KB an article: profiles, postings,
+ * vocabulary, columns) beside the counting workers. Up to this many articles
+ * in the two, that is a few hundred MB and the build goes faster; above it
+ * (the large languages of a 1,000,000-article archive) they take turns, so
+ * memory is one language's index.
+ */
+export const OVERLAP_UNTIL = 150_000;
 
 /**
  * Builds the related index for a large backlog (a first load, an import,
@@ -68,7 +84,8 @@ export const PARALLEL_RANKING_FROM = 2_000;
  * When the backlog is most of the index, the term index is dropped after
  * pass 1 and built once at the end (shouldDeferTermIndex). With worker
  * threads (`habari reindex`), tokenizing runs on them beside this thread's
- * SQL, and while they rank one language this thread profiles the next.
+ * SQL, and while they rank one language this thread profiles the next
+ * (unless the two are large: OVERLAP_UNTIL).
  *
  * The lists equal what the incremental indexer computes for the same
  * profiles (tests/related.bulk.test.ts rebuilds them one article at a time
@@ -89,7 +106,8 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   const languages = backlog.languages();
   const load = (language: string) =>
     counting(options, (counter) => profileAndLoadLanguage(related, language, backlog, options, counter, (count) => options.onProfiled?.((profiled += count))));
-  // While workers rank one language, this thread profiles and loads the next (its transactions wait their turn).
+  // While workers rank one language, this thread profiles and loads the next (its transactions wait their
+  // turn), when the two are small enough to be in memory together (OVERLAP_UNTIL).
   let loadingNext: Promise<LanguageIndex> | null = null;
   try {
     for (const [position, language] of languages.entries()) {
@@ -97,12 +115,15 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
       const targets = backlog.positionsOf(language);
       let index: LanguageIndex | undefined = await (loadingNext ?? load(language));
       loadingNext = null;
+      options.onLanguage?.(language, 'ranking');
       const workers = targets.length >= (options.parallelFrom ?? PARALLEL_RANKING_FROM) ? (options.rankingWorkers ?? 0) : 0;
       const pool = workers > 0 ? RankingPool.start(index, language, options.rankingModel?.(language) ?? null, workers) : null;
       const rankPage = pool ? onWorkers(pool) : onThisThread(index, options.topicsOf);
+      const next = languages[position + 1];
+      const overlap = next !== undefined && index.size + backlog.positionsOf(next).length <= (options.overlapUntil ?? OVERLAP_UNTIL);
       index = undefined; // with workers, nothing here keeps its articles (see onWorkers)
-      if (pool && position + 1 < languages.length) {
-        loadingNext = load(languages[position + 1]);
+      if (pool && overlap) {
+        loadingNext = load(next);
         loadingNext.catch(() => undefined); // awaited at the next language, or in the finally below
       }
       try {
@@ -110,6 +131,7 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
       } finally {
         // Pages ranked ahead of a stop are dropped: they stay queued.
         await pool?.close();
+        options.onLanguage?.(language, 'ranked');
       }
     }
   } finally {
@@ -292,6 +314,7 @@ async function profileAndLoadLanguage(
   counter: TermCounter,
   onProfiled: (count: number) => void,
 ): Promise<LanguageIndex> {
+  options.onLanguage?.(language, 'profiling');
   const { docs, indexed } = await related.transaction(async (unit) => ({
     docs: (await related.on(unit).languageDocs([language])).get(language) ?? 0,
     indexed: await unit.get(BulkIndexStatements).indexedCountOf(language),

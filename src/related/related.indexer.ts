@@ -1,4 +1,4 @@
-import { bulkIndex } from './related.bulk-index';
+import { bulkIndex, type LanguageStep } from './related.bulk-index';
 import { indexBatch } from './related.index-batch';
 import { RelatedIndexWrites } from './related.index-writes';
 import type { RelatedRepository } from './related.repository';
@@ -12,6 +12,8 @@ export interface DrainOptions {
   onCounted?: (counted: number) => void;
   /** A bulk build's second pass: how many backlog articles are profiled so far. */
   onProfiled?: (profiled: number) => void;
+  /** A bulk build starts profiling one language's backlog, starts ranking it, or has ranked it (BulkOptions.onLanguage). */
+  onLanguage?: (language: string, step: LanguageStep) => void;
   /** After each committed batch: how many articles this drain has processed so far. */
   onBatch?: (processed: number) => void;
   /** Checked between batches: stop early (the rest stays queued). */
@@ -26,6 +28,8 @@ export interface DrainOptions {
   rankingWorkers?: number;
   /** The smallest backlog of one language that the workers rank (PARALLEL_RANKING_FROM). */
   parallelFrom?: number;
+  /** The most articles of two languages for the next to be profiled while this one is ranked (OVERLAP_UNTIL). */
+  overlapUntil?: number;
 }
 
 export interface DrainSummary {
@@ -115,6 +119,7 @@ export class RelatedIndexer {
           countPageSize: options.countBatchSize,
           onCounted: options.onCounted,
           onProfiled: options.onProfiled,
+          onLanguage: options.onLanguage,
           onBatch: options.onBatch,
           shouldStop: options.shouldStop,
           pause,
@@ -123,6 +128,7 @@ export class RelatedIndexer {
           countingWorkers: options.countingWorkers,
           rankingWorkers: options.rankingWorkers,
           parallelFrom: options.parallelFrom,
+          overlapUntil: options.overlapUntil,
           rankingModel: this.rankingModel,
         });
         batches += 1;
