@@ -1,7 +1,7 @@
 import { normalizeText } from '../text/text.normalize';
 import { profileCosine, type CosineOf } from './related.similarity';
 import type { RelatedInput, TermWeight } from './related.types';
-import { packedDot, packedProfiles, termIdCount } from './related.packed';
+import { packedDot, packedProfiles } from './related.packed';
 import { LETTER_OR_DIGIT_RUNS } from '../text/text.patterns';
 
 type DuplicateFields = Pick<RelatedInput, 'language' | 'title' | 'profile' | 'contentHash'>;
@@ -52,10 +52,14 @@ export function isNearDuplicate(a: DuplicateFields, b: DuplicateFields, threshol
   return reachesThreshold(packedDot(packedA, packedB), threshold, a.profile, b.profile, cosineOf);
 }
 
-// The postings of one call as linked lists in typed arrays indexed by term id,
-// reused across calls: a stamp tells this call's heads from older ones.
-let heads = new Int32Array(0);
-let headStamps = new Int32Array(0);
+// The postings of one call as linked lists, their heads in an open-addressing
+// table keyed by term id, sized by the call's entries (not by the vocabulary:
+// arrays indexed by term id took 12 bytes a term, ~80 MB per ranking worker at
+// 6.6 million terms) and reused across calls: a stamp tells this call's slots
+// from older ones.
+let slotTerms = new Int32Array(0);
+let slotHeads = new Int32Array(0);
+let slotStamps = new Int32Array(0);
 let stamp = 0;
 
 /**
@@ -99,23 +103,36 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
   });
 
   const packed = packedProfiles(items.map((item) => item.profile));
-  if (heads.length < termIdCount()) {
-    heads = new Int32Array(Math.ceil(termIdCount() * 1.5));
-    headStamps = new Int32Array(heads.length);
+  const entries = packed.reduce((sum, { ids }) => sum + ids.length, 0);
+  let size = 16;
+  while (size < entries * 2) size *= 2; // at most half full
+  if (slotTerms.length < size) {
+    slotTerms = new Int32Array(size);
+    slotHeads = new Int32Array(size);
+    slotStamps = new Int32Array(size);
   }
   stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
-  if (stamp === 1) headStamps.fill(0);
-  const entries = packed.reduce((sum, { ids }) => sum + ids.length, 0);
+  if (stamp === 1) slotStamps.fill(0);
+  const mask = size - 1;
   const next = new Int32Array(entries);
   const itemOf = new Int32Array(entries);
   const weightAt = new Float64Array(entries);
+  /** Each entry's slot, so the second pass (same order) does not probe again. */
+  const slotOf = new Int32Array(entries);
   let entry = 0;
   packed.forEach(({ ids, weights }, index) => {
     for (let k = 0; k < ids.length; k++, entry++) {
       const term = ids[k];
-      next[entry] = headStamps[term] === stamp ? heads[term] : -1;
-      heads[term] = entry;
-      headStamps[term] = stamp;
+      let slot = (Math.imul(term, 0x9e3779b1) >>> 0) & mask;
+      while (slotStamps[slot] === stamp && slotTerms[slot] !== term) slot = (slot + 1) & mask;
+      if (slotStamps[slot] === stamp) next[entry] = slotHeads[slot];
+      else {
+        next[entry] = -1;
+        slotStamps[slot] = stamp;
+        slotTerms[slot] = term;
+      }
+      slotHeads[slot] = entry;
+      slotOf[entry] = slot;
       itemOf[entry] = index;
       weightAt[entry] = weights[k];
     }
@@ -126,11 +143,12 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
   // item itself. Candidates share most of their heaviest terms, so this does
   // a fraction of the work of a merge per pair.
   const dots = new Float64Array(items.length);
+  entry = 0;
   packed.forEach(({ ids, weights }, index) => {
     dots.fill(0, index + 1);
-    for (let k = 0; k < ids.length; k++) {
+    for (let k = 0; k < ids.length; k++, entry++) {
       const weight = weights[k];
-      for (let at = heads[ids[k]]; at !== -1; at = next[at]) {
+      for (let at = slotHeads[slotOf[entry]]; at !== -1; at = next[at]) {
         const other = itemOf[at];
         if (other <= index) break;
         dots[other] += weight * weightAt[at];
