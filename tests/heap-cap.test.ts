@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * rerunWithHeapCap (src/cli/heap-cap.ts), as `habari reindex` uses it: the
- * command runs again in a child with the heap limit, and its exit code is
- * the command's. Runs the built module (npm test builds first).
+ * runWithHeapCap (src/cli/heap-cap.ts), as `habari reindex` uses it: the
+ * command runs again on a worker thread with the heap limit, its exit code
+ * is the command's, and the worker threads it starts keep their own limits
+ * (under a --max-old-space-size flag they would all get the flag's). Runs
+ * the built module (npm test builds first).
  */
 describe('heap cap for long commands', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'habari-heap-cap-'));
@@ -14,31 +16,56 @@ describe('heap cap for long commands', () => {
   const built = path.resolve(__dirname, '../dist/src/cli/heap-cap.js');
   fs.writeFileSync(
     script,
-    `const { rerunWithHeapCap } = require(${JSON.stringify(built)});
+    `const { runWithHeapCap } = require(${JSON.stringify(built)});
+     const { isMainThread, threadId, Worker } = require('node:worker_threads');
      const v8 = require('node:v8');
-     rerunWithHeapCap(200).then((code) => {
+     const mb = (bytes) => Math.round(bytes / 1048576);
+     runWithHeapCap(__filename, 200).then((code) => {
        if (code !== null) { process.exitCode = code; return; }
-       console.log(JSON.stringify({ limitMb: Math.round(v8.getHeapStatistics().heap_size_limit / 1048576), pid: process.pid }));
-       process.exitCode = 3;
+       // A worker of the command's own, with its own limit (as reindex's counting and ranking workers).
+       const nested = new Worker("require('node:worker_threads').parentPort.postMessage(require('node:v8').getHeapStatistics().heap_size_limit)", { eval: true, resourceLimits: { maxOldGenerationSizeMb: 48 } });
+       nested.once('message', (nestedLimit) => {
+         console.log(JSON.stringify({ limitMb: mb(v8.getHeapStatistics().heap_size_limit), nestedLimitMb: mb(nestedLimit), isMainThread, threadId, argv: process.argv.slice(2) }));
+         process.exitCode = 3;
+       });
      });`,
   );
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('runs the command in a child with the heap limit and passes its exit code on', () => {
-    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  it('runs the command on a thread with the heap limit, passes its exit code on, and leaves its workers their own limits', () => {
+    const run = spawnSync(process.execPath, [script, 'reindex', '--all'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     expect(run.status).toBe(3);
-    const { limitMb, pid } = JSON.parse(run.stdout.trim());
-    expect(pid).not.toBe(run.pid);
+    const { limitMb, nestedLimitMb, isMainThread, argv } = JSON.parse(run.stdout.trim());
+    expect(isMainThread).toBe(false);
+    expect(argv).toEqual(['reindex', '--all']);
     // The old generation's 200 MB plus the young generation's semi-spaces.
     expect(limitMb).toBeGreaterThanOrEqual(200);
     expect(limitMb).toBeLessThan(300);
+    expect(nestedLimitMb).toBeGreaterThanOrEqual(48);
+    expect(nestedLimitMb).toBeLessThan(100);
   });
 
-  it('keeps a limit the operator gave', () => {
+  it('keeps a limit the operator gave, on the main thread', () => {
     const run = spawnSync(process.execPath, ['--max-old-space-size=900', script], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     expect(run.status).toBe(3);
-    const { limitMb, pid } = JSON.parse(run.stdout.trim());
-    expect(pid).toBe(run.pid);
+    const { limitMb, isMainThread } = JSON.parse(run.stdout.trim());
+    expect(isMainThread).toBe(true);
     expect(limitMb).toBeGreaterThanOrEqual(900);
+  });
+
+  it('says how to give more heap when the command runs out of it, and exits 1', () => {
+    const hungry = path.join(dir, 'hungry.js');
+    fs.writeFileSync(
+      hungry,
+      `const { runWithHeapCap } = require(${JSON.stringify(built)});
+       runWithHeapCap(__filename, 64).then((code) => {
+         if (code !== null) { process.exitCode = code; return; }
+         const kept = [];
+         for (;;) kept.push(new Array(1000).fill({ n: kept.length }));
+       });`,
+    );
+    const run = spawnSync(process.execPath, [hungry], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Out of its 64 MB heap: give a larger one with node --max-old-space-size=<MB>');
   });
 });

@@ -5,6 +5,7 @@ import { openCore, type Core } from '../composition-root';
 import { refreshPlannerStatistics } from '../db/planner-statistics';
 import type { DrainOptions } from '../related/related.indexer';
 import { WorkerPool } from '../workers/worker-pool';
+import { stderrIsTerminal } from './heap-cap';
 
 interface ReindexCliOptions {
   all: boolean;
@@ -46,6 +47,7 @@ async function runReindex(options: ReindexCliOptions): Promise<number> {
 export async function bringRelatedUpToDate(core: Core, options: { batchSize: number; all?: boolean }): Promise<void> {
   const indexer = core.services.relatedIndexer;
   const started = Date.now();
+  const terminal = stderrIsTerminal();
   let lastLine = 0;
   const drain: DrainOptions = {
     batchSize: options.batchSize,
@@ -81,7 +83,7 @@ export async function bringRelatedUpToDate(core: Core, options: { batchSize: num
     const mb = (bytes: number) => Math.round(bytes / 1048576);
     const workers = WorkerPool.liveWorkerHeapBytes();
     process.stderr.write(
-      `${process.stderr.isTTY ? '\r' : ''}related index: ${what} (${elapsed} s, ${mb(rss)} MB, heap ${mb(heapUsed)} MB, workers' heaps ${mb(workers)} MB)${process.stderr.isTTY && !stays ? '' : '\n'}`,
+      `${terminal ? '\r' : ''}related index: ${what} (${elapsed} s, ${mb(rss)} MB, heap ${mb(heapUsed)} MB, workers' heaps ${mb(workers)} MB)${terminal && !stays ? '' : '\n'}`,
     );
   };
   await core.services.topics.refresh();
@@ -101,7 +103,7 @@ export async function bringRelatedUpToDate(core: Core, options: { batchSize: num
     summary.processed += again.processed;
     summary.elapsedMs += again.elapsedMs;
   }
-  if (process.stderr.isTTY && lastLine) process.stderr.write('\n');
+  if (terminal && lastLine) process.stderr.write('\n');
   await refreshPlannerStatistics(core.dataSource);
   console.log(`Indexed ${summary.processed} articles in ${(summary.elapsedMs / 1000).toFixed(1)} s; related lists are up to date.`);
 }
