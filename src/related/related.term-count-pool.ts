@@ -31,9 +31,10 @@ export class TermCountPool implements TermCounter {
 
   static start(size: number): TermCountPool {
     // A slice's texts and counts are a few MB: with the default limits garbage piled up far beyond that
-    // (two workers counting 2,500-article halves of a page added 470 MB of RSS; 250-article slices under
-    // these limits add 270 MB, as much as counting on the main thread alone, at the same speed).
-    const resourceLimits = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 };
+    // (two workers counting 2,500-article halves of a page added 470 MB of RSS). Each worker holds its
+    // stemmer's memo and the slices queued to it (a 5,000-article page is 20 slices): 48 MB ran out on
+    // the 1,000,000-article synthetic archive once these limits were really applied (heap-cap.ts).
+    const resourceLimits = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
     return new TermCountPool(WorkerPool.start('related term counting', builtWorkerScript(__dirname, 'related.term-count-worker.js'), size, { resourceLimits }));
   }
 

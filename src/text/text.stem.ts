@@ -21,8 +21,11 @@ function foldPlural(term: string): string {
 
 // French: the Snowball stemmer (about 9 µs a word), remembered per word: a
 // language's vocabulary repeats, and the indexer stems every article it profiles.
+// 50,000 words (the common vocabulary, a few MB): each of reindex's counting
+// workers has its own, under a 64 MB heap, and 200,000 of a synthetic archive's
+// renamed words ran them out of it.
 const frenchSnowball = newStemmer('french');
-const frenchStems = new LRUCache<string, string>({ max: 200_000 });
+const frenchStems = new LRUCache<string, string>({ max: 50_000 });
 function stemFrench(term: string): string {
   let stem = frenchStems.get(term);
   if (stem === undefined) {
