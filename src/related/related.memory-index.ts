@@ -73,7 +73,7 @@ export class LanguageIndex {
     return {
       dfCap: this.dfCap,
       searchTerms: this.searchTerms,
-      vocabulary: this.interner!.shared(),
+      vocabulary: this.sharedVocabulary!,
       articles: this.articles.parts(),
       offsets: this.offsets.trimmed(),
       profileTerms: this.profileTerms.trimmed(),
@@ -170,7 +170,15 @@ export class LanguageIndex {
     // Searchability per term id, kept for candidates(): df ≤ cap.
     this.searchable = searchable;
     this.scores = new Float64Array(this.articles.length);
+    // Nothing is interned any more: the interner's lookup tables (about 14 bytes a term: 90 MB for
+    // 6.6 million) are let go, and its bytes read as the workers read them.
+    this.sharedVocabulary = this.interner!.shared();
+    this.vocabulary = vocabularyReader(this.sharedVocabulary);
+    this.interner = null;
   }
+
+  /** The terms' bytes once sealed (parts()). */
+  private sharedVocabulary: SharedVocabulary | null = null;
 
   private searchable: Uint8Array = new Uint8Array(0);
 
