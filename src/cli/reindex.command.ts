@@ -76,14 +76,14 @@ export async function bringRelatedUpToDate(core: Core, options: { batchSize: num
   const say = (what: string, stays = false) => {
     lastLine = Date.now();
     const elapsed = ((Date.now() - started) / 1000).toFixed(0);
-    // RSS is the process (worker threads included); the heap is this thread's live and not yet collected
-    // objects; the workers' heaps are what they last reported. The rest of RSS is typed arrays (the index
-    // the workers share), SQLite's cache and code.
-    const { rss, heapUsed } = process.memoryUsage();
+    // RSS is the process (worker threads included); the heaps are V8's committed sizes, this thread's
+    // and the workers' as they last reported them. The rest of RSS is typed arrays (the index the
+    // workers share), SQLite's cache, malloc's arenas and code.
+    const { rss, heapTotal } = process.memoryUsage();
     const mb = (bytes: number) => Math.round(bytes / 1048576);
     const workers = WorkerPool.liveWorkerHeapBytes();
     process.stderr.write(
-      `${terminal ? '\r' : ''}related index: ${what} (${elapsed} s, ${mb(rss)} MB, heap ${mb(heapUsed)} MB, workers' heaps ${mb(workers)} MB)${terminal && !stays ? '' : '\n'}`,
+      `${terminal ? '\r' : ''}related index: ${what} (${elapsed} s, ${mb(rss)} MB, heap ${mb(heapTotal)} MB, workers' heaps ${mb(workers)} MB)${terminal && !stays ? '' : '\n'}`,
     );
   };
   await core.services.topics.refresh();
