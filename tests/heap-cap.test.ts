@@ -53,6 +53,29 @@ describe('heap cap for long commands', () => {
     expect(limitMb).toBeGreaterThanOrEqual(900);
   });
 
+  it('runs the command again in a process with malloc tuned for worker threads, unless the operator set it', () => {
+    const tuned = path.join(dir, 'tuned.js');
+    fs.writeFileSync(
+      tuned,
+      `const { rerunWithMallocTuning, MALLOC_TUNING } = require(${JSON.stringify(built)});
+       rerunWithMallocTuning().then((code) => {
+         if (code !== null) { process.exitCode = code; return; }
+         console.log(JSON.stringify({ pid: process.pid, arenas: process.env.MALLOC_ARENA_MAX, threshold: process.env.MALLOC_MMAP_THRESHOLD_, tuning: MALLOC_TUNING }));
+         process.exitCode = 4;
+       });`,
+    );
+    const env = { ...process.env, NODE_OPTIONS: '', MALLOC_ARENA_MAX: undefined, MALLOC_MMAP_THRESHOLD_: undefined };
+    const run = spawnSync(process.execPath, [tuned], { encoding: 'utf8', env });
+    expect(run.status).toBe(4);
+    const child = JSON.parse(run.stdout.trim());
+    expect(child.pid).not.toBe(run.pid);
+    expect({ MALLOC_ARENA_MAX: child.arenas, MALLOC_MMAP_THRESHOLD_: child.threshold }).toEqual(child.tuning);
+
+    const given = spawnSync(process.execPath, [tuned], { encoding: 'utf8', env: { ...env, MALLOC_ARENA_MAX: '8' } });
+    expect(given.status).toBe(4);
+    expect(JSON.parse(given.stdout.trim())).toMatchObject({ pid: given.pid, arenas: '8' });
+  });
+
   it('says how to give more heap when the command runs out of it, and exits 1', () => {
     const hungry = path.join(dir, 'hungry.js');
     fs.writeFileSync(

@@ -90,7 +90,7 @@ export const OVERLAP_UNTIL = 150_000;
  * The lists equal what the incremental indexer computes for the same
  * profiles (tests/related.bulk.test.ts rebuilds them one article at a time
  * and compares). Memory is one language's profiles at a time (about 8 bytes
- * a term: 100,000 articles of 100 terms ~ 120 MB) plus its vocabulary and df.
+ * a term: 100,000 articles of 100 terms ~ 80 MB) plus its vocabulary and df.
  * A row queued again while this runs (its enqueued_at moved) stays queued for
  * the incremental indexer; so do the neighbours this queues. Answers how many
  * backlog articles were ranked.
