@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 
+/** The capped thread's young generation: V8 gives a 1 GB heap 48 MB (see the README's seventh-session figures). */
+const YOUNG_GENERATION_MB = 16;
+
 /** workerData of the capped thread: what it cannot ask of its own (forwarded) stderr. */
 interface CappedThreadData {
   habariHeapCapped: { stderrIsTTY: boolean };
@@ -27,7 +30,7 @@ export async function runWithHeapCap(script: string, megabytes: number): Promise
   const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((flag) => flag.includes('--max-old-space-size'));
   if (given || !isMainThread) return null;
   const data: CappedThreadData = { habariHeapCapped: { stderrIsTTY: Boolean(process.stderr.isTTY) } };
-  const thread = new Worker(script, { argv: process.argv.slice(2), workerData: data, resourceLimits: { maxOldGenerationSizeMb: megabytes } });
+  const thread = new Worker(script, { argv: process.argv.slice(2), workerData: data, resourceLimits: { maxOldGenerationSizeMb: megabytes, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   return new Promise((resolve) => {
     // An uncaught error (running out of the heap among them) ends the thread with exit code 1.
     thread.on('error', (error) => {

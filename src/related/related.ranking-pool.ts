@@ -33,7 +33,8 @@ export class RankingPool {
     const copied = workerData.index.articles.ids.length * WORKER_HEAP_BYTES_PER_ARTICLE + decoded * WORKER_HEAP_BYTES_PER_TERM;
     const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil(copied / 1_048_576);
     const script = builtWorkerScript(__dirname, 'related.ranking-worker.js');
-    return new RankingPool(WorkerPool.start('related ranking', script, size, { workerData, resourceLimits: { maxOldGenerationSizeMb } }));
+    // A 16 MB young generation (V8 gives this heap size 48 MB): 46 MB less RSS for two workers at 100,000, 2% more time.
+    return new RankingPool(WorkerPool.start('related ranking', script, size, { workerData, resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 16 } }));
   }
 
   get size(): number {
