@@ -58,14 +58,16 @@ export const MALLOC_TUNING: Readonly<Record<string, string>> = { MALLOC_ARENA_MA
 
 /**
  * Runs this command again in a child process with MALLOC_TUNING in its
- * environment (malloc reads it once, at start), unless this is Linux's glibc
- * not, or the variables are set already (by the operator, or this is the
- * child). Answers the child's exit code, or null when this process is the
+ * environment (malloc reads it once, at start), unless a variable of it is
+ * set already (by the operator, or this is the child) or the C library is
+ * not glibc. Answers the child's exit code, or null when this process is the
  * one to run the command.
  */
 export async function rerunWithMallocTuning(): Promise<number | null> {
-  const glibc = process.platform === 'linux' && Boolean((process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header?.glibcVersionRuntime);
-  if (!glibc || !isMainThread || Object.keys(MALLOC_TUNING).some((name) => process.env[name] !== undefined)) return null;
+  if (!isMainThread || Object.keys(MALLOC_TUNING).some((name) => process.env[name] !== undefined)) return null;
+  // Asked last: a diagnostic report is the one place Node names the C library, and the child need not build one.
+  const report = process.platform === 'linux' ? (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined) : undefined;
+  if (!report?.header?.glibcVersionRuntime) return null;
   const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, ...MALLOC_TUNING } });
   // Ctrl-C reaches both through the process group; a SIGTERM sent to this process alone is passed on.
   const forward = (signal: NodeJS.Signals) => child.kill(signal);

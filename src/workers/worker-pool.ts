@@ -9,11 +9,11 @@ interface PoolMessage<Request> {
   request: Request;
 }
 
-/**
- * A worker's reply: the answer, or why the request failed (the worker goes on
- * serving), with the size of the worker's heap after it (V8's committed bytes).
- */
-type PoolReply<Answer> = ({ id: number; answer: Answer } | { id: number; error: string }) & { heapBytes: number };
+/** A request's outcome: the answer, or why it failed (the worker goes on serving). */
+type PoolOutcome<Answer> = { id: number; answer: Answer } | { id: number; error: string };
+
+/** A worker's reply: the outcome, with the size of the worker's heap after it (V8's committed bytes). */
+type PoolReply<Answer> = PoolOutcome<Answer> & { heapBytes: number };
 
 /**
  * Worker threads that answer requests, each request going to the worker with
@@ -113,7 +113,7 @@ export function serveRequests<Request, Answer>(handle: (request: Request) => Ans
   const port = parentPort;
   if (!port) throw new Error('serveRequests runs in a worker thread started by a WorkerPool.');
   port.on('message', ({ id, request }: PoolMessage<Request>) => {
-    let reply: { id: number; answer: Answer } | { id: number; error: string };
+    let reply: PoolOutcome<Answer>;
     try {
       reply = { id, answer: handle(request) };
     } catch (error) {
