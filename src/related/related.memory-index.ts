@@ -27,8 +27,8 @@ export interface LanguageIndexParts {
 /**
  * Every indexed article of one language in memory, for the bulk build
  * (related.bulk-index.ts): profiles as interned term ids and 32-bit weights
- * (as profiles are built) in flat typed arrays (8 bytes a term), and an inverted index of the terms the
- * candidate search may use. `candidates` answers exactly what
+ * (as profiles are built) in flat typed arrays (8 bytes a term), and an
+ * inverted index of the terms the candidate search may use. `candidates` answers exactly what
  * RelatedRepository.candidateIds answers from SQL (same terms, same cap,
  * same sums in the same order, same tie-break by id), so a list built here
  * equals one built an article at a time.

@@ -15,7 +15,8 @@ export interface RankedId {
  * 4, body 1), PostgreSQL tsvector/GIN with ts_rank weighted the same way.
  * Terms are always bound parameters built by toFts5Match/toTsQuery, never
  * spliced into SQL. On SQLite the filter reads a covering index of the
- * filter columns by id, not the articles' rows (ArticleFilterIndex migration). Answers ids and scores only: the articles load through
+ * filter columns by id, not the articles' rows (ArticleFilterIndex
+ * migration). Answers ids and scores only: the articles load through
  * ArticleRepository, and which articles a filter admits is articles'
  * own rule (publishedWhere).
  */
