@@ -245,12 +245,34 @@ export class LanguageIndex {
   }
 
   private profile(position: number): readonly TermWeight[] {
-    const offsets = this.offsets.data;
-    const profile: TermWeight[] = [];
-    for (let k = offsets[position]; k < offsets[position + 1]; k++) {
-      profile.push({ term: this.vocabulary.term(this.profileTerms.data[k]), weight: this.profileWeights.data[k] });
-    }
-    if (this.handsOverIds) packWithIds(profile, this.profileTerms.data.slice(offsets[position], offsets[position + 1]));
+    const [start, end] = [this.offsets.data[position], this.offsets.data[position + 1]];
+    const [ids, weights] = [this.profileTerms.data, this.profileWeights.data];
+    const profile: TermWeight[] = new Array(end - start);
+    for (let k = start; k < end; k++) profile[k - start] = new IndexedTerm(this.vocabulary, ids[k], weights[k]);
+    // A view, not a copy: a worker's index arrays do not change once sealed.
+    if (this.handsOverIds) packWithIds(profile, ids.subarray(start, end));
     return profile;
+  }
+}
+
+/**
+ * A profile term as the index holds it, its string decoded from the
+ * vocabulary only when read. The ranking compares term ids (related.packed.ts)
+ * and names only the terms a target shares with its best candidates and its
+ * feedback neighbours: decoding every term of every candidate (50 candidates
+ * of 100 terms per target) was most of a ranking worker's time and garbage.
+ * Only the ranking gets these: `term` is a getter, so a spread would drop it.
+ */
+class IndexedTerm implements TermWeight {
+  private decoded: string | undefined;
+
+  constructor(
+    private readonly vocabulary: { term(id: number): string },
+    private readonly id: number,
+    readonly weight: number,
+  ) {}
+
+  get term(): string {
+    return (this.decoded ??= this.vocabulary.term(this.id));
   }
 }

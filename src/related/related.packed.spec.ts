@@ -42,3 +42,29 @@ describe('packed profiles with a vocabulary’s own ids', () => {
     expect(termIdCount()).toBe(5);
   });
 });
+
+describe('packing many profiles with ids', () => {
+  it('gives each profile its own ids and weights, sorted by id, however many share a slab', () => {
+    const size = 10_000;
+    adoptVocabularyIds(size);
+    let seed = 7;
+    const next = () => (seed = (seed * 16_807) % 2_147_483_647); // Park–Miller: exact in doubles
+    // 3,000 profiles of 1-120 terms, and a few longer than a slab's quarter (their own buffers).
+    const lengths = [...Array.from({ length: 3_000 }, () => 1 + (next() % 120)), 5_000, 2, 9_000];
+    const made = lengths.map((length, n) => {
+      const ids = new Set<number>();
+      while (ids.size < length) ids.add(next() % size);
+      const inOrder = Int32Array.from(ids);
+      const entries = [...inOrder].map((id, k) => ({ term: `t${id}`, weight: n + k / 10_000 }));
+      packWithIds(entries, inOrder);
+      return { entries, inOrder };
+    });
+    const packed = packedProfiles(made.map(({ entries }) => entries));
+    made.forEach(({ entries, inOrder }, n) => {
+      const { ids, weights, positions } = packed[n];
+      expect([...ids]).toEqual([...inOrder].sort((x, y) => x - y));
+      expect([...positions].map((at) => inOrder[at])).toEqual([...ids]);
+      expect([...weights]).toEqual([...positions].map((at) => entries[at].weight));
+    });
+  });
+});
