@@ -160,4 +160,28 @@ describe('related index built in bulk', () => {
     const [docs] = await sql('SELECT SUM(docs) AS n FROM language_stats');
     expect(Number(docs.n)).toBe(399);
   }, 300_000);
+
+  it('counts an edited archive again: df follows the term sets, and terms no article holds any more are deleted', async () => {
+    const [row] = await sql('SELECT article_id, language, terms FROM related_index ORDER BY article_id LIMIT 1');
+    const id = Number(row.article_id);
+    const before: string[] = JSON.parse(row.terms);
+    const own = (await stats()).filter((stat: any) => stat.language === row.language && Number(stat.df) === 1 && before.includes(stat.term)).map((stat: any) => stat.term);
+    expect(own.length).toBeGreaterThan(0);
+    // Another article's body: the edited one loses the words only it had (df 1 -> 0).
+    const [other] = await sql('SELECT body_text FROM articles WHERE id <> ? AND language = ? ORDER BY id DESC LIMIT 1', [id, row.language]);
+    await sql('UPDATE articles SET body_text = ? WHERE id = ?', [other.body_text, id]);
+    await core.repositories.related.enqueueAllPublished(new Date());
+    await new RelatedIndexer(core.repositories.related, { bulkBacklog: 1 }).drain({ batchSize: 100 });
+
+    const held = new Map<string, number>();
+    for (const set of await sql('SELECT language, terms FROM related_index')) {
+      for (const term of JSON.parse(set.terms)) held.set(`${set.language} ${term}`, (held.get(`${set.language} ${term}`) ?? 0) + 1);
+    }
+    const counted = new Map((await stats()).map((stat: any) => [`${stat.language} ${stat.term}`, Number(stat.df)]));
+    expect(counted).toEqual(held);
+    const after = new Set(JSON.parse((await sql('SELECT terms FROM related_index WHERE article_id = ?', [id]))[0].terms));
+    const lost = own.filter((term: string) => !after.has(term));
+    expect(lost.length).toBeGreaterThan(0);
+    for (const term of lost) expect(counted.has(`${row.language} ${term}`)).toBe(false);
+  }, 300_000);
 });

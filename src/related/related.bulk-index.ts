@@ -253,7 +253,7 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
         saved.push({ id: source.id, language: source.language, terms, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
         backlog.push(entry, source.language);
       }
-      await statements.applyTermDeltas(counts.termDeltas());
+      await statements.addTermDeltas(counts.termDeltas());
       await statements.applyDocDeltas(counts.docDeltas);
       await statements.saveTermSets(saved);
       if (gone.length) {
