@@ -260,7 +260,7 @@ export class LanguageIndex {
  * vocabulary only when read. The ranking compares term ids (related.packed.ts)
  * and names only the terms a target shares with its best candidates and its
  * feedback neighbours: decoding every term of every candidate (50 candidates
- * of 100 terms per target) was most of a ranking worker's time and garbage.
+ * of 100 terms per target) was a fifth of a ranking worker's time, and much of its garbage.
  * Only the ranking gets these: `term` is a getter, so a spread would drop it.
  */
 class IndexedTerm implements TermWeight {

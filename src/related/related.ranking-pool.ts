@@ -23,7 +23,7 @@ const TIGHT_YOUNG_MB = 16;
 /**
  * A ranking worker's young generation. Each page's candidates, lists and
  * memos live for a page, so a small young generation copies them again and
- * again and promotes them: at 16 MB a quarter of a worker's time was
+ * again and promotes them: at 16 MB a quarter to a third of a worker's time was
  * scavenging; at 64 MB a language ranks about a fifth faster (100,000-article
  * archive: Amharic 27 -> 22 s, English 55 -> 44 s) for about 60 MB more per
  * worker. Small languages take it; larger ones stay at 16 MB: at 1,000,000
