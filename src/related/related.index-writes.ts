@@ -30,6 +30,9 @@ export interface TermDelta {
   delta: number;
 }
 
+/** A term of one language's term_stats. */
+type TermOf = Pick<TermDelta, 'language' | 'term'>;
+
 /** `language NUL term`: one key for maps of per-language terms. */
 export function termKey(language: string, term: string): string {
   return `${language}\u0000${term}`;
@@ -120,12 +123,12 @@ export class RelatedIndexWrites {
    */
   async applyTermDeltas(deltas: readonly TermDelta[]): Promise<Map<string, number>> {
     const df = new Map<string, number>();
-    const gone: TermDelta[] = [];
+    const gone: TermOf[] = [];
     for (const chunk of chunked(deltas, TERM_DELTAS_PER_STATEMENT)) {
       const rows = await runSql<{ language: string; term: string; df: number }>(this.manager, `${upsertTermDeltas(chunk.length)} RETURNING language, term, df`, termDeltaParameters(chunk));
       for (const row of rows) {
         const value = Number(row.df);
-        if (value <= 0) gone.push({ language: row.language, term: row.term, delta: 0 });
+        if (value <= 0) gone.push({ language: row.language, term: row.term });
         else df.set(termKey(row.language, row.term), value);
       }
     }
@@ -148,7 +151,7 @@ export class RelatedIndexWrites {
   }
 
   /** Deletes those of `terms` whose df is 0 (no article holds them). */
-  private async deleteUnheldTerms(terms: readonly TermDelta[]): Promise<void> {
+  private async deleteUnheldTerms(terms: readonly TermOf[]): Promise<void> {
     for (const chunk of chunked(terms, IN_LIST)) {
       await runSql(
         this.manager,

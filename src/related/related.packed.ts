@@ -95,10 +95,14 @@ function packedProfile(profile: readonly TermWeight[]): PackedProfile {
 const POSITIONS = 2 ** 20;
 let sortKeys = new Float64Array(128);
 
-type Arrays = (length: number) => { int32(): Int32Array; float64(): Float64Array };
+/** Where pack's arrays are allocated. */
+interface Arrays {
+  int32(length: number): Int32Array;
+  float64(length: number): Float64Array;
+}
 
 /** Each array its own buffer: the server's profiles live in caches for long and one by one. */
-const separate: Arrays = (length) => ({ int32: () => new Int32Array(length), float64: () => new Float64Array(length) });
+const separate: Arrays = { int32: (length) => new Int32Array(length), float64: (length) => new Float64Array(length) };
 
 /**
  * A ranking worker packs every candidate it meets (50 a target) and drops
@@ -120,15 +124,14 @@ function carve(bytes: number): [ArrayBuffer, number] {
   slabUsed += rounded;
   return [slab, slabUsed - rounded];
 }
-const slabbed: Arrays = (length) => ({
-  int32: () => new Int32Array(...carve(length * 4), length),
-  float64: () => new Float64Array(...carve(length * 8), length),
-});
+const slabbed: Arrays = {
+  int32: (length) => new Int32Array(...carve(length * 4), length),
+  float64: (length) => new Float64Array(...carve(length * 8), length),
+};
 
 function pack(profile: readonly TermWeight[], inOrder: Int32Array, arrays: Arrays = separate): PackedProfile {
   const n = profile.length;
-  const allocate = arrays(n);
-  const [ids, weights, positions] = [allocate.int32(), allocate.float64(), allocate.int32()];
+  const [ids, weights, positions] = [arrays.int32(n), arrays.float64(n), arrays.int32(n)];
   if (n < POSITIONS) {
     // One numeric sort of id·2^20 + position: an array of positions sorted with a comparator was a
     // tenth of a ranking worker's time.

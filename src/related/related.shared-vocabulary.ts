@@ -14,9 +14,10 @@ export interface SharedVocabulary {
 /**
  * Terms a reader keeps decoded: a slot per id modulo this, so at most this
  * many strings per worker (2^20 held about 45 MB per ranking worker once full
- * at 1,000,000 articles; 2^18, with the 16 MB young generations of
- * related.ranking-pool.ts and heap-cap.ts, took 56 MB off a 100,000 build's
- * peak).
+ * at 1,000,000 articles; 2^18, with 16 MB young generations for the
+ * ranking workers and heap-cap.ts's thread, took 56 MB off a 100,000
+ * build's peak; ranking workers of small languages now have 64 MB,
+ * related.ranking-pool.ts).
  */
 export const DECODED_SLOTS = 1 << 18;
 
