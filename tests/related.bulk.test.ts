@@ -1,5 +1,6 @@
 import { openCore, type Core } from '../src/composition-root';
 import { runSql } from '../src/db/sql';
+import { bulkIndex } from '../src/related/related.bulk-index';
 import { RelatedIndexer } from '../src/related/related.indexer';
 import { readStoredProfiles } from '../src/related/related.repository';
 import { CORPUS_DIR } from '../src/seeding/demo.seed';
@@ -44,6 +45,7 @@ describe('related index built in bulk', () => {
       )
     ).length > 0;
   let bulkLists: unknown[] = [];
+  let bulkProfiles: unknown[] = [];
 
   it('builds the same profiles and lists as indexing one article at a time', async () => {
     // The whole-archive path: the term index is dropped while profiles are written and built once at the end.
@@ -57,7 +59,8 @@ describe('related index built in bulk', () => {
     expect(await termIndexExists()).toBe(true);
     expect(summary.processed).toBe(400);
     expect(Number((await sql('SELECT COUNT(*) AS n FROM related_queue'))[0].n)).toBe(0);
-    const [bulkProfiles, bulkStats] = [await profiles(), await stats()];
+    const bulkStats = await stats();
+    bulkProfiles = await profiles();
     bulkLists = await lists();
     expect(new Set(bulkLists.map((row: any) => Number(row.article_id))).size).toBeGreaterThan(360);
 
@@ -70,6 +73,34 @@ describe('related index built in bulk', () => {
     expect(await profiles()).toEqual(bulkProfiles);
     expect(await lists()).toEqual(bulkLists);
   }, 600_000);
+
+  it('profiles from the tallies the count saved, and from the text where an article has none, alike', async () => {
+    await core.repositories.related.enqueueAllPublished(new Date());
+    let counted = 0;
+    let cleared = false;
+    const built = await bulkIndex(core.repositories.related, {
+      pageSize: 50,
+      countPageSize: 100,
+      now: () => new Date(),
+      countingWorkers: 2,
+      onCounted: (n) => (counted = n),
+      // Once every article is counted (between pass 1 and pass 2), half of them lose their saved tallies,
+      // as when another instance's incremental indexer rewrote their rows meanwhile.
+      pause: async () => {
+        if (counted < 400 || cleared) return;
+        cleared = true;
+        expect(Number((await sql('SELECT COUNT(*) AS n FROM related_index WHERE term_counts IS NOT NULL'))[0].n)).toBe(400);
+        await sql('UPDATE related_index SET term_counts = NULL WHERE article_id % 2 = 0');
+      },
+    });
+    expect(cleared).toBe(true);
+    expect(built).toBe(400);
+    const kept = Number((await sql('SELECT COUNT(*) AS n FROM related_index WHERE term_counts IS NOT NULL'))[0].n);
+    expect(kept).toBeGreaterThan(150);
+    expect(kept).toBeLessThan(250);
+    expect(await profiles()).toEqual(bulkProfiles);
+    expect(await lists()).toEqual(bulkLists);
+  }, 300_000);
 
   it('puts the term index back after a build that stopped without it; meanwhile live lists skip the candidate search', async () => {
     let profiledOnce = false;

@@ -1,7 +1,7 @@
 import { isPublished } from '../articles/article.enums';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
-import { BulkIndexStatements, type IndexSource, type QueueEntry } from './related.index-writes';
+import { BulkIndexStatements, type IndexSource, type QueueEntry, type SavedTermSet } from './related.index-writes';
 import { LanguageIndex } from './related.memory-index';
 import { profileFromCounts } from './related.profile';
 import { rankInMemory } from './related.memory-ranking';
@@ -238,7 +238,7 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
       const statements = unit.get(BulkIndexStatements);
       const previous = await statements.previousTermSets(page.entries.map((entry) => entry.articleId));
       const counts = new DocumentCounts();
-      const saved: Array<{ id: number; language: string; terms: string[]; indexedAt: number }> = [];
+      const saved: SavedTermSet[] = [];
       const gone: QueueEntry[] = [];
       for (const entry of page.entries) {
         const before = previous.get(entry.articleId);
@@ -248,9 +248,10 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
           gone.push(entry);
           continue;
         }
-        const { terms } = counted.get(source.id)!;
+        const { terms, counts: tallies } = counted.get(source.id)!;
         counts.add(source.language, terms, 1);
-        saved.push({ id: source.id, language: source.language, terms, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
+        // The tallies go with the set: pass 2 builds the profile from them (countedTerms), not from the text again.
+        saved.push({ id: source.id, language: source.language, terms, counts: tallies, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
         backlog.push(entry, source.language);
       }
       await statements.addTermDeltas(counts.termDeltas());
@@ -375,14 +376,31 @@ async function profileAndLoadLanguage(
   return index;
 }
 
-/** A page of one language's indexed articles by id, with the texts of its backlog articles sent to be counted. */
+/**
+ * A page of one language's indexed articles by id, with its published
+ * backlog articles' summaries and term counts: the counts pass 1 saved
+ * beside each term set (so no body is read or tokenized again), or, for an
+ * article saved without them, its text sent to be counted.
+ */
 async function readProfilePage(related: RelatedRepository, language: string, after: number, queued: (id: number) => boolean, counter: TermCounter) {
-  const { rows, sources } = await related.transaction(async (unit) => {
+  const { rows, sources, saved, texts } = await related.transaction(async (unit) => {
     const statements = unit.get(BulkIndexStatements);
     const rows = await statements.indexedIdsPage(language, after, LOAD_PAGE);
-    return { rows, sources: await statements.sources(rows.filter((row) => queued(row.id)).map((row) => row.id)) };
+    const sources = await statements.summaries(rows.filter((row) => queued(row.id)).map((row) => row.id));
+    const published = [...sources.values()].filter(isPublished).map((article) => article.id);
+    const saved = await statements.countedTerms(published);
+    const texts = await statements.sources(published.filter((id) => !saved.has(id)));
+    return { rows, sources, saved, texts };
   });
-  return { rows, sources, counts: countingAhead(counter, [...sources.values()].filter(isPublished)) };
+  const counts = withCounted(saved, texts.size ? countingAhead(counter, [...texts.values()]) : null);
+  counts.catch(() => undefined); // awaited with its page, unless the build stops first
+  return { rows, sources, counts };
+}
+
+/** The saved counts and those counted now, in one map. */
+async function withCounted(saved: Map<number, TermCounts>, counting: Promise<Map<number, TermCounts>> | null): Promise<Map<number, TermCounts>> {
+  if (counting) for (const [id, counts] of await counting) saved.set(id, counts);
+  return saved;
 }
 
 /** A copy of `array` long enough for index `at`, the new places -1. */

@@ -3,6 +3,7 @@ import type { Article } from '../articles/article.entity';
 import { ArticleRepository } from '../articles/article.repository';
 import { chunked, dialectOf, marks, runSql, sqlBoolean } from '../db/sql';
 import { readStoredProfiles } from './related.repository';
+import type { TermCounts } from './related.terms';
 import type { RelatedResult, TermWeight } from './related.types';
 
 /** A queued article and whether its neighbours must follow it. */
@@ -28,6 +29,17 @@ export interface TermDelta {
   language: string;
   term: string;
   delta: number;
+}
+
+/** An article's counted terms, as related_index keeps them. */
+export interface SavedTermSet {
+  id: number;
+  language: string;
+  /** Distinct, in code-unit order. */
+  terms: readonly string[];
+  /** How often the article's token stream has each of `terms`, when the writer counted them. */
+  counts?: readonly number[];
+  indexedAt: number;
 }
 
 /** A term of one language's term_stats. */
@@ -183,13 +195,19 @@ export class RelatedIndexWrites {
     }
   }
 
-  async saveTermSets(entries: ReadonlyArray<{ id: number; language: string; terms: readonly string[]; indexedAt: number }>): Promise<void> {
+  /**
+   * Saves the distinct terms each article was counted with, and, where the
+   * writer has them, how often each occurs (`counts`, in the terms' order:
+   * the bulk build's profiling pass reads them back instead of tokenizing the
+   * text again). Without counts, term_counts is NULL, never a stale tally.
+   */
+  async saveTermSets(entries: readonly SavedTermSet[]): Promise<void> {
     for (const chunk of chunked(entries, 200)) {
       await runSql(
         this.manager,
-        `INSERT INTO related_index (article_id, language, terms, indexed_at) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, terms = excluded.terms, indexed_at = excluded.indexed_at`,
-        chunk.flatMap(({ id, language, terms, indexedAt }) => [id, language, JSON.stringify(terms), indexedAt]),
+        `INSERT INTO related_index (article_id, language, terms, term_counts, indexed_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, terms = excluded.terms, term_counts = excluded.term_counts, indexed_at = excluded.indexed_at`,
+        chunk.flatMap(({ id, language, terms, counts, indexedAt }) => [id, language, JSON.stringify(terms), counts ? JSON.stringify(counts) : null, indexedAt]),
       );
     }
   }
@@ -266,6 +284,23 @@ export class RelatedIndexWrites {
 
 /** The bulk build's reads and writes (related.bulk-index.ts), in the same transaction style. */
 export class BulkIndexStatements extends RelatedIndexWrites {
+  /**
+   * The term counts pass 1 saved for `ids` (saveTermSets with counts), by
+   * article id; articles saved without counts are absent.
+   */
+  async countedTerms(ids: readonly number[]): Promise<Map<number, TermCounts>> {
+    const counted = new Map<number, TermCounts>();
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql<{ article_id: number; terms: string; term_counts: string }>(
+        this.manager,
+        `SELECT article_id, terms, term_counts FROM related_index WHERE term_counts IS NOT NULL AND article_id IN (${marks(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) counted.set(Number(row.article_id), { terms: JSON.parse(row.terms), counts: JSON.parse(row.term_counts) });
+    }
+    return counted;
+  }
+
   /** One language's indexed article ids from `afterId` on, with the version each was last indexed at. */
   async indexedIdsPage(language: string, afterId: number, limit: number): Promise<Array<{ id: number; indexedAt: number }>> {
     const rows = await runSql<{ article_id: number; indexed_at: number }>(

@@ -8,6 +8,7 @@ import { EventPreviousScope1764600000000 } from './1764600000000-event-previous-
 import { TopicModels1764700000000 } from './1764700000000-topic-models';
 import { ArticleFilterIndex1764800000000 } from './1764800000000-article-filter-index';
 import { TopicChecks1764900000000 } from './1764900000000-topic-checks';
+import { CountedTermTallies1765000000000 } from './1765000000000-counted-term-tallies';
 
 /** Every migration, oldest first. Listed explicitly so tsc output and ts-jest agree. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   TopicModels1764700000000,
   ArticleFilterIndex1764800000000,
   TopicChecks1764900000000,
+  CountedTermTallies1765000000000,
 ];
