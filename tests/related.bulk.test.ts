@@ -163,6 +163,37 @@ describe('related index built in bulk', () => {
     expect(await lists()).toEqual(before);
   }, 300_000);
 
+  it('writes the lists workers rank for one language while it profiles the next, page by page', async () => {
+    const before = await lists();
+    await core.repositories.related.enqueueAllPublished(new Date());
+    // Small pages, so each language is many transactions: lists written (onBatch) for Amharic must come
+    // between English's profile pages, not all after them (the profiling loop must let the workers' answers in).
+    const events: string[] = [];
+    let language = '';
+    await bulkIndex(core.repositories.related, {
+      pageSize: 5,
+      profilePageSize: 5,
+      now: () => new Date(),
+      countingWorkers: 1,
+      rankingWorkers: 2,
+      parallelFrom: 1,
+      overlapUntil: 1_000,
+      topicsOf: core.services.topics.topicsOf,
+      rankingModel: core.services.topics.rankingModel,
+      onLanguage: (name, step) => {
+        if (step === 'profiling') language = name;
+        events.push(`${step} ${name}`);
+      },
+      onProfiled: () => events.push(`profiled ${language}`),
+      onBatch: () => events.push('lists written'),
+    });
+    const englishProfiled = events.flatMap((event, at) => (event === 'profiled en' ? [at] : []));
+    const amharicLists = events.flatMap((event, at) => (event === 'lists written' && at < events.indexOf('ranked am') ? [at] : []));
+    expect(englishProfiled.length).toBeGreaterThan(5);
+    expect(amharicLists.filter((at) => at > englishProfiled[0] && at < englishProfiled.at(-1)!).length).toBeGreaterThan(0);
+    expect(await lists()).toEqual(before);
+  }, 300_000);
+
   it('reads a profile stored with 64-bit weights (before they were 32-bit) as the bulk build holds it', async () => {
     // The bulk build keeps weights in a Float32Array; the incremental path reads them from SQL. A weight
     // stored at 64 bits by an older version must read rounded, or the two paths could order lists apart.

@@ -9,10 +9,10 @@ import { RankingPool } from './related.ranking-pool';
 import { countOnThisThread, TermCountPool, type TermCounter } from './related.term-count-pool';
 import type { TermCounts } from './related.terms';
 import { inputFields, type RelatedRepository } from './related.repository';
-import type { UnitOfWork } from '../db/unit-of-work';
 import type { RankingTopicModel } from '../topics/topics.ranking';
 import type { RelatedResult, TermWeight, TopicsOf } from './related.types';
 import { TERM_PROFILE } from './related.weights';
+import { LanguageFrequencies } from './related.final-frequencies';
 
 export interface BulkOptions {
   /** Articles per transaction. */
@@ -23,6 +23,8 @@ export interface BulkOptions {
    * at a time; the server keeps its short transactions).
    */
   countPageSize?: number;
+  /** Articles per transaction of pass 2's sweep (LOAD_PAGE unless given). */
+  profilePageSize?: number;
   now: () => Date;
   /** Pass 1: how many backlog articles are counted so far. */
   onCounted?: (counted: number) => void;
@@ -98,14 +100,18 @@ export const OVERLAP_UNTIL = 150_000;
 export async function bulkIndex(related: RelatedRepository, options: BulkOptions): Promise<number> {
   const backlog = await counting(options, (counter) => countTerms(related, options, counter));
   if (options.shouldStop?.()) return 0;
-  const indexed = await related.transaction(async (unit) => unit.get(BulkIndexStatements).indexedCount());
+  // One sweep of related_index for every language's count (each language's own COUNT swept the whole table).
+  const indexedByLanguage = await related.transaction(async (unit) => unit.get(BulkIndexStatements).indexedCountsByLanguage());
+  const indexed = [...indexedByLanguage.values()].reduce((sum, count) => sum + count, 0);
   const termIndexDeferred = shouldDeferTermIndex(backlog.length, indexed, options.deferTermIndexBacklog);
   if (termIndexDeferred) await related.dropTermIndex();
   let ranked = 0;
   let profiled = 0;
   const languages = backlog.languages();
   const load = (language: string) =>
-    counting(options, (counter) => profileAndLoadLanguage(related, language, backlog, options, counter, (count) => options.onProfiled?.((profiled += count))));
+    counting(options, (counter) =>
+      profileAndLoadLanguage(related, language, indexedByLanguage.get(language) ?? 0, backlog, options, counter, (count) => options.onProfiled?.((profiled += count))),
+    );
   // While workers rank one language, this thread profiles and loads the next (its transactions wait their
   // turn), when the two are small enough to be in memory together (OVERLAP_UNTIL).
   let loadingNext: Promise<LanguageIndex> | null = null;
@@ -296,52 +302,52 @@ function countingAhead(counter: TermCounter, sources: IndexSource[]): Promise<Ma
 
 const LOAD_PAGE = 2_000;
 const VOCABULARY_SLICE = 50_000;
+/** term_stats rows read per statement while a language's document frequencies are loaded. */
+const FREQUENCY_PAGE = 20_000;
 
 /**
  * Passes 2 and 3's loading for one language, in one sweep of its indexed
- * articles by id: a backlog article gets its profile from its text with the
- * final document frequencies (written, and its indexed_at moved so anything
- * that cached the profile-less row of pass 1 reads it again); any other
- * article (indexed before, or unpublished since it was counted) brings its
- * stored profile. Each goes straight into the LanguageIndex, so the
- * backlog's profiles are never read back. As in pass 1, the next page is
- * read and counted while this one is written.
+ * articles by id: a backlog article gets its profile from its term counts
+ * with the final document frequencies (written, and its indexed_at moved so
+ * anything that cached the profile-less row of pass 1 reads it again); any
+ * other article (indexed before, or unpublished since it was counted)
+ * brings its stored profile. Each goes straight into the LanguageIndex, so
+ * the backlog's profiles are never read back. As in pass 1, the next page
+ * is read while this one is written. `indexed` (the language's rows in
+ * related_index) sizes the index's arrays.
  */
 async function profileAndLoadLanguage(
   related: RelatedRepository,
   language: string,
+  indexed: number,
   backlog: Backlog,
   options: BulkOptions,
   counter: TermCounter,
   onProfiled: (count: number) => void,
 ): Promise<LanguageIndex> {
   options.onLanguage?.(language, 'profiling');
-  const { docs, indexed } = await related.transaction(async (unit) => ({
-    docs: (await related.on(unit).languageDocs([language])).get(language) ?? 0,
-    indexed: await unit.get(BulkIndexStatements).indexedCountOf(language),
-  }));
+  const docs = await related.transaction(async (unit) => (await related.on(unit).languageDocs([language])).get(language) ?? 0);
   const index = new LanguageIndex(undefined, undefined, undefined, { articles: indexed, terms: indexed * TERM_PROFILE.size });
-  const frequencies = new FinalFrequencies(related, language);
+  let frequencies: LanguageFrequencies | null = await loadFrequencies(related, language, indexed, options);
   // The df of each vocabulary term by id, as far as the profiles built here tell it (-1: unknown yet).
   let dfById: Int32Array = new Int32Array(Math.max(1024, indexed * 4)).fill(-1);
-  const noteDf = (df: ReadonlyMap<string, number>) => (id: number, { term }: TermWeight) => {
-    if (id >= dfById.length) dfById = grown(dfById, id);
-    dfById[id] = df.get(term) ?? -1;
-  };
   const queued = (id: number) => backlog.has(id, language);
-  let next = await readProfilePage(related, language, 0, queued, counter);
+  const pageSize = options.profilePageSize ?? LOAD_PAGE;
+  let next = await readProfilePage(related, language, 0, pageSize, queued, counter);
   while (next.rows.length && !options.shouldStop?.()) {
     const page = next;
-    next = await readProfilePage(related, language, page.rows[page.rows.length - 1].id, queued, counter);
+    next = await readProfilePage(related, language, page.rows[page.rows.length - 1].id, pageSize, queued, counter);
     const counted = await page.counts;
+    const df = frequencies;
     await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
-      const df = await frequencies.of(new Set([...counted.values()].flatMap((counts) => counts.terms)), unit);
-      const noteDfOfPage = noteDf(df);
+      const dfOf = (term: string) => df.of(term);
+      const noteDf = (id: number, { term }: TermWeight) => {
+        if (id >= dfById.length) dfById = grown(dfById, id);
+        dfById[id] = df.of(term);
+      };
       const profiles = new Map<number, TermWeight[]>();
-      for (const [id, { terms, counts }] of counted) {
-        profiles.set(id, profileFromCounts(tallies(terms, counts), (term) => df.get(term) ?? 0, docs));
-      }
+      for (const [id, { terms, counts }] of counted) profiles.set(id, profileFromCounts(tallies(terms, counts), dfOf, docs));
       const fresh = page.rows.filter((row) => profiles.has(row.id));
       await statements.replaceProfiles(
         fresh.map((row) => row.id),
@@ -351,29 +357,58 @@ async function profileAndLoadLanguage(
       const others = page.rows.filter((row) => !profiles.has(row.id)).map((row) => row.id);
       const [summaries, stored] = [await statements.summaries(others), await statements.storedProfiles(others)];
       for (const { id } of page.rows) {
-        const built = profiles.has(id); // a stored profile's terms get their df from term_stats below
+        const built = profiles.has(id); // a stored profile's terms get their df below
         const article = built ? page.sources.get(id) : summaries.get(id);
         // candidateIds joins article_terms: an article without a profile is never a candidate.
         const profile = profiles.get(id) ?? stored.get(id);
-        if (article && profile) index.add({ ...inputFields(article), published: isPublished(article) }, profile, built ? noteDfOfPage : undefined);
+        if (article && profile) index.add({ ...inputFields(article), published: isPublished(article) }, profile, built ? noteDf : undefined);
       }
       onProfiled(fresh.length);
     });
-    await options.pause?.();
+    // Between pages the event loop turns: with the counts saved, this loop awaits nothing but
+    // promises, and while workers rank the previous language their answers (and the lists this
+    // thread writes from them) would otherwise wait until the whole language was profiled.
+    await (options.pause ?? nextTurn)();
   }
-  // Which profile terms the candidate search may use (df ≤ cap): the df of terms only stored profiles
-  // have (articles indexed before this build) are read, a slice at a time.
+  // Which profile terms the candidate search may use (df ≤ cap). Terms only stored profiles have
+  // (articles indexed before this build) take their df from the table, or from term_stats when it
+  // lacks them (a df of 1 or 0 alike read as 1 there, and 0 is no postings term at all).
   if (dfById.length < index.vocabularySize) dfById = grown(dfById, index.vocabularySize - 1);
   const unknown: string[] = [];
-  for (let id = 0; id < index.vocabularySize; id++) if (dfById[id] < 0) unknown.push(index.term(id));
+  for (let id = 0; id < index.vocabularySize; id++) {
+    if (dfById[id] >= 0) continue;
+    const term = index.term(id);
+    const frequency = frequencies.of(term);
+    if (frequency > 1) dfById[id] = frequency;
+    else unknown.push(term);
+  }
+  frequencies = null; // a large language's table is a hundred MB or more: not kept while it ranks
   for (let start = 0; start < unknown.length; start += VOCABULARY_SLICE) {
     const slice = unknown.slice(start, start + VOCABULARY_SLICE);
-    const df = await related.transaction(async (unit) => frequencies.of(slice, unit));
+    const df = await related.transaction(async (unit) => related.on(unit).termFrequencies(language, slice));
     for (const [term, frequency] of df) dfById[index.termIdOf(term)!] = frequency;
     await options.pause?.();
   }
   index.seal((termId) => (dfById[termId] < 0 ? Number.POSITIVE_INFINITY : dfById[termId]));
   return index;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The language's document frequencies of two or more (LanguageFrequencies),
+ * read from term_stats in pages by term, each in a short transaction.
+ */
+async function loadFrequencies(related: RelatedRepository, language: string, indexed: number, options: BulkOptions): Promise<LanguageFrequencies> {
+  const frequencies = new LanguageFrequencies(indexed * 4);
+  let after = '';
+  for (;;) {
+    const rows = await related.transaction(async (unit) => unit.get(BulkIndexStatements).sharedTermsPage(language, after, FREQUENCY_PAGE));
+    for (const { term, df } of rows) frequencies.add(term, df);
+    if (rows.length < FREQUENCY_PAGE) return frequencies;
+    after = rows[rows.length - 1].term;
+    await (options.pause ?? nextTurn)();
+  }
 }
 
 /**
@@ -382,10 +417,10 @@ async function profileAndLoadLanguage(
  * beside each term set (so no body is read or tokenized again), or, for an
  * article saved without them, its text sent to be counted.
  */
-async function readProfilePage(related: RelatedRepository, language: string, after: number, queued: (id: number) => boolean, counter: TermCounter) {
+async function readProfilePage(related: RelatedRepository, language: string, after: number, limit: number, queued: (id: number) => boolean, counter: TermCounter) {
   const { rows, sources, saved, texts } = await related.transaction(async (unit) => {
     const statements = unit.get(BulkIndexStatements);
-    const rows = await statements.indexedIdsPage(language, after, LOAD_PAGE);
+    const rows = await statements.indexedIdsPage(language, after, limit);
     const sources = await statements.summaries(rows.filter((row) => queued(row.id)).map((row) => row.id));
     const published = [...sources.values()].filter(isPublished).map((article) => article.id);
     const saved = await statements.countedTerms(published);
@@ -412,41 +447,4 @@ function grown(array: Int32Array, at: number): Int32Array {
 
 function* tallies(terms: readonly string[], counts: readonly number[]): Iterable<[string, number]> {
   for (let at = 0; at < terms.length; at++) yield [terms[at], counts[at]];
-}
-
-/** Terms kept in memory with their df: the common ones, which nearly every page asks for again. */
-const KEEP_FROM_DF = 16;
-const KEEP_AT_MOST = 200_000;
-
-/**
- * One language's document frequencies once pass 1 is done (they no longer
- * change during the build): a page reads from term_stats only the terms not
- * kept, and common terms are kept (up to KEEP_AT_MOST), so the hundreds of
- * words on every page are not read again for each page. A language's whole
- * term_stats can hold millions of terms (names, places): more than a heap
- * should hold at once, so rare terms are read per page.
- */
-class FinalFrequencies {
-  private readonly kept = new Map<string, number>();
-
-  constructor(
-    private readonly related: RelatedRepository,
-    private readonly language: string,
-  ) {}
-
-  /** Terms absent from term_stats are absent from the answer. */
-  async of(terms: Iterable<string>, unit: UnitOfWork): Promise<Map<string, number>> {
-    const df = new Map<string, number>();
-    const unread: string[] = [];
-    for (const term of terms) {
-      const known = this.kept.get(term);
-      if (known === undefined) unread.push(term);
-      else df.set(term, known);
-    }
-    for (const [term, frequency] of await this.related.on(unit).termFrequencies(this.language, unread)) {
-      df.set(term, frequency);
-      if (frequency >= KEEP_FROM_DF && this.kept.size < KEEP_AT_MOST) this.kept.set(term, frequency);
-    }
-    return df;
-  }
 }

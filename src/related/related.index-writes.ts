@@ -321,16 +321,24 @@ export class BulkIndexStatements extends RelatedIndexWrites {
     return readStoredProfiles(this.manager, ids, true);
   }
 
-  /** How many articles of one language have a related_index row. */
-  async indexedCountOf(language: string): Promise<number> {
-    const [row] = await runSql<{ n: number }>(this.manager, 'SELECT COUNT(*) AS n FROM related_index WHERE language = ?', [language]);
-    return Number(row.n);
+  /** How many articles of each language have a related_index row (counted or indexed), in one sweep. */
+  async indexedCountsByLanguage(): Promise<Map<string, number>> {
+    const rows = await runSql<{ language: string; n: number }>(this.manager, 'SELECT language, COUNT(*) AS n FROM related_index GROUP BY language');
+    return new Map(rows.map((row) => [row.language, Number(row.n)]));
   }
 
-  /** How many articles have a related_index row (counted or indexed). */
-  async indexedCount(): Promise<number> {
-    const [row] = await runSql<{ n: number }>(this.manager, 'SELECT COUNT(*) AS n FROM related_index');
-    return Number(row.n);
+  /**
+   * A page of one language's term_stats held by two articles or more, by
+   * term from `afterTerm` on (the primary key's order, so each page is a
+   * range of it).
+   */
+  async sharedTermsPage(language: string, afterTerm: string, limit: number): Promise<Array<{ term: string; df: number }>> {
+    const rows = await runSql<{ term: string; df: number }>(
+      this.manager,
+      'SELECT term, df FROM term_stats WHERE language = ? AND term > ? AND df >= 2 ORDER BY term LIMIT ?',
+      [language, afterTerm, limit],
+    );
+    return rows.map((row) => ({ term: row.term, df: Number(row.df) }));
   }
 
   /** Moves related_index.indexed_at (the profile cache's version) without touching the counted term set. */
