@@ -24,6 +24,23 @@ describe('TermCountPool', () => {
     expect(await pool.count([])).toEqual(new Map());
   });
 
+  it('counts a page on the workers as on this thread: every set as JSON, and document frequencies merged across slices, sorted', async () => {
+    const onWorkers = await pool.countPage(sources);
+    expect(onWorkers).toEqual(await countOnThisThread.countPage(sources));
+    expect(onWorkers.sets.size).toBe(sources.length);
+    // Each language's df: how many of the page's articles hold the term, from the sets themselves.
+    for (const language of new Set(sources.map((source) => source.language))) {
+      const held = new Map<string, number>();
+      for (const source of sources.filter((candidate) => candidate.language === language)) {
+        for (const term of JSON.parse(onWorkers.sets.get(source.id)!.terms) as string[]) held.set(term, (held.get(term) ?? 0) + 1);
+      }
+      const { terms, counts } = onWorkers.documentFrequencies.get(language)!;
+      expect(terms).toEqual([...held.keys()].sort());
+      expect(counts).toEqual(terms.map((term) => held.get(term)));
+    }
+    expect(await pool.countPage([])).toEqual({ sets: new Map(), documentFrequencies: new Map() });
+  });
+
   it('rejects a page a worker cannot count with the reason, and goes on counting', async () => {
     const broken = { id: 1, title: null as unknown as string, standfirst: null, bodyText: 'Rais', language: 'sw' };
     await expect(pool.count([broken])).rejects.toThrow(/A related term counting worker failed: /);

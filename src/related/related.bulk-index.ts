@@ -1,7 +1,8 @@
 import { isPublished } from '../articles/article.enums';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
-import { BulkIndexStatements, type IndexSource, type QueueEntry, type SavedTermSet } from './related.index-writes';
+import { BulkIndexStatements, type IndexSource, type QueueEntry } from './related.index-writes';
+import { pageTermDeltas } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
 import { profileFromCounts } from './related.profile';
 import { rankInMemory } from './related.memory-ranking';
@@ -243,26 +244,29 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
     await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
       const previous = await statements.previousTermSets(page.entries.map((entry) => entry.articleId));
-      const counts = new DocumentCounts();
-      const saved: SavedTermSet[] = [];
+      // The sets these articles were counted with before (an edit, reindex --all) leave the df first.
+      const uncounted = new DocumentCounts();
+      const saved: Array<{ id: number; language: string; terms: string; counts: string; indexedAt: number }> = [];
       const gone: QueueEntry[] = [];
+      const added = new Map<string, number>();
       for (const entry of page.entries) {
         const before = previous.get(entry.articleId);
-        if (before) counts.add(before.language, before.terms, -1);
+        if (before) uncounted.add(before.language, before.terms, -1);
         const source = page.sources.get(entry.articleId);
         if (!isPublished(source)) {
           gone.push(entry);
           continue;
         }
-        const { terms, counts: tallies } = counted.get(source.id)!;
-        counts.add(source.language, terms, 1);
+        const { terms, counts } = counted.sets.get(source.id)!;
+        added.set(source.language, (added.get(source.language) ?? 0) + 1);
         // The tallies go with the set: pass 2 builds the profile from them (countedTerms), not from the text again.
-        saved.push({ id: source.id, language: source.language, terms, counts: tallies, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
+        saved.push({ id: source.id, language: source.language, terms, counts, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
         backlog.push(entry, source.language);
       }
-      await statements.addTermDeltas(counts.termDeltas());
-      await statements.applyDocDeltas(counts.docDeltas);
-      await statements.saveTermSets(saved);
+      await statements.addTermDeltas(pageTermDeltas(counted.documentFrequencies, uncounted));
+      for (const [language, count] of added) uncounted.docDeltas.set(language, (uncounted.docDeltas.get(language) ?? 0) + count);
+      await statements.applyDocDeltas(uncounted.docDeltas);
+      await statements.saveEncodedTermSets(saved);
       if (gone.length) {
         const goneIds = gone.map((entry) => entry.articleId);
         await statements.replaceProfiles(goneIds, new Map());
@@ -290,8 +294,11 @@ async function readCountPage(related: RelatedRepository, after: number, limit: n
     const entries = await statements.queuePage(after, limit);
     return { entries, sources: await statements.sources(entries.map((entry) => entry.articleId)) };
   });
-  return { entries, sources, counts: countingAhead(counter, [...sources.values()].filter(isPublished)) };
+  const counts = counter.countPage([...sources.values()].filter(isPublished));
+  counts.catch(() => undefined); // dropped unread when the build stops
+  return { entries, sources, counts };
 }
+
 
 /** Counts that may be dropped unread (a build that stops): their failure must not go unhandled. */
 function countingAhead(counter: TermCounter, sources: IndexSource[]): Promise<Map<number, TermCounts>> {

@@ -202,12 +202,19 @@ export class RelatedIndexWrites {
    * text again). Without counts, term_counts is NULL, never a stale tally.
    */
   async saveTermSets(entries: readonly SavedTermSet[]): Promise<void> {
+    await this.saveEncodedTermSets(
+      entries.map(({ id, language, terms, counts, indexedAt }) => ({ id, language, terms: JSON.stringify(terms), counts: counts ? JSON.stringify(counts) : null, indexedAt })),
+    );
+  }
+
+  /** saveTermSets with the sets already JSON (the bulk build's counting workers encode them). */
+  async saveEncodedTermSets(entries: ReadonlyArray<{ id: number; language: string; terms: string; counts: string | null; indexedAt: number }>): Promise<void> {
     for (const chunk of chunked(entries, 200)) {
       await runSql(
         this.manager,
         `INSERT INTO related_index (article_id, language, terms, term_counts, indexed_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
          ON CONFLICT (article_id) DO UPDATE SET language = excluded.language, terms = excluded.terms, term_counts = excluded.term_counts, indexed_at = excluded.indexed_at`,
-        chunk.flatMap(({ id, language, terms, counts, indexedAt }) => [id, language, JSON.stringify(terms), counts ? JSON.stringify(counts) : null, indexedAt]),
+        chunk.flatMap(({ id, language, terms, counts, indexedAt }) => [id, language, terms, counts, indexedAt]),
       );
     }
   }

@@ -1,8 +1,9 @@
 import { builtWorkerScript, WorkerPool } from '../workers/worker-pool';
+import { countSlice, joinSlices, type CountedPage, type CountedSlice, type CountSource } from './related.counted-page';
 import type { CountAnswer, CountRequest } from './related.term-count-worker';
 import { termCountsOf, type TermCounts, type TokenSource } from './related.terms';
 
-export type CountSource = TokenSource & { id: number };
+export type { CountSource } from './related.counted-page';
 
 /** Articles per request to a worker: small requests keep each worker's live memory small (see start). */
 const SLICE = 250;
@@ -11,12 +12,15 @@ const SLICE = 250;
 export interface TermCounter {
   /** By article id. */
   count(sources: readonly CountSource[]): Promise<Map<number, TermCounts>>;
+  /** The page's term sets and document frequencies (pass 1 of the bulk build). */
+  countPage(sources: readonly CountSource[]): Promise<CountedPage>;
   close(): Promise<void>;
 }
 
 /** The server's counter: between requests, on its own thread (no worker's memory beside an idle server). */
 export const countOnThisThread: TermCounter = {
   count: async (sources) => new Map(sources.map((source) => [source.id, termCountsOf(source)])),
+  countPage: async (sources) => joinSlices([sources], [countSlice(sources)]),
   close: async () => undefined,
 };
 
@@ -39,17 +43,26 @@ export class TermCountPool implements TermCounter {
   }
 
   async count(sources: readonly CountSource[]): Promise<Map<number, TermCounts>> {
-    if (!sources.length) return new Map();
-    // Only the fields the tokenizer reads cross to the worker (not the whole article row).
-    const texts = sources.map(({ id, title, standfirst, bodyText, language }) => ({ id, title, standfirst, bodyText, language }));
-    const slices = Array.from({ length: Math.ceil(texts.length / SLICE) }, (_, at) => texts.slice(at * SLICE, (at + 1) * SLICE));
-    const answers = await Promise.all(slices.map((slice) => this.pool.run(slice)));
+    const slices = sliced(sources);
+    const answers = await Promise.all(slices.map((slice) => this.pool.run({ kind: 'tallies', sources: slice }) as Promise<TermCounts[]>));
     const counts = new Map<number, TermCounts>();
     slices.forEach((slice, at) => slice.forEach((source, offset) => counts.set(source.id, answers[at][offset])));
     return counts;
   }
 
+  async countPage(sources: readonly CountSource[]): Promise<CountedPage> {
+    const slices = sliced(sources);
+    const answers = await Promise.all(slices.map((slice) => this.pool.run({ kind: 'page', sources: slice }) as Promise<CountedSlice>));
+    return joinSlices(slices, answers);
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+/** Only the fields the tokenizer reads cross to the worker (not the whole article row), SLICE at a time. */
+function sliced(sources: readonly CountSource[]): CountSource[][] {
+  const texts = sources.map(({ id, title, standfirst, bodyText, language }) => ({ id, title, standfirst, bodyText, language }));
+  return Array.from({ length: Math.ceil(texts.length / SLICE) }, (_, at) => texts.slice(at * SLICE, (at + 1) * SLICE));
 }
