@@ -189,10 +189,16 @@ export class RelatedIndexWrites {
     for (const chunk of chunked(ids, IN_LIST)) {
       await runSql(this.manager, `DELETE FROM article_terms WHERE article_id IN (${marks(chunk.length)})`, chunk);
     }
-    const rows = [...profiles].flatMap(([id, profile]) => profile.map(({ term, weight }) => [id, term, weight]));
-    for (const chunk of chunked(rows, 1000)) {
-      await runSql(this.manager, `INSERT INTO article_terms (article_id, term, weight) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`, chunk.flat());
+    // Parameters go straight into each statement's array: a 2,000-article page is 200,000 rows, and an
+    // array per row (then flattened) was a tenth of the bulk build's profiling on its SQL thread.
+    const insert = new RowInserter(this.manager, 'INSERT INTO article_terms (article_id, term, weight) VALUES', 3, 1000);
+    for (const [id, profile] of profiles) {
+      for (const { term, weight } of profile) {
+        insert.params.push(id, term, weight);
+        if (insert.endRow()) await insert.flush();
+      }
     }
+    await insert.flush();
   }
 
   /**
@@ -252,14 +258,14 @@ export class RelatedIndexWrites {
     for (const chunk of chunked([...lists.keys()], IN_LIST)) {
       await runSql(this.manager, `DELETE FROM article_related WHERE article_id IN (${marks(chunk.length)})`, chunk);
     }
-    const rows = [...lists].flatMap(([id, list]) => list.map((item, position) => [id, position, item.id, item.score, JSON.stringify(item.reasons)]));
-    for (const chunk of chunked(rows, 500)) {
-      await runSql(
-        this.manager,
-        `INSERT INTO article_related (article_id, position, related_id, score, reasons) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flat(),
-      );
+    const insert = new RowInserter(this.manager, 'INSERT INTO article_related (article_id, position, related_id, score, reasons) VALUES', 5, 500);
+    for (const [id, list] of lists) {
+      for (const [position, item] of list.entries()) {
+        insert.params.push(id, position, item.id, item.score, JSON.stringify(item.reasons));
+        if (insert.endRow()) await insert.flush();
+      }
     }
+    await insert.flush();
   }
 
   /** Length and lowest score of each article's stored list (articles without one are absent). */
@@ -370,6 +376,40 @@ export class BulkIndexStatements extends RelatedIndexWrites {
       );
     }
   }
+}
+
+/**
+ * A multi-row INSERT filled a row at a time: a caller pushes a row's values
+ * onto `params`, and flushes when endRow() says the statement is full
+ * (`perStatement` rows, one prepared text); flush() runs what is left.
+ */
+class RowInserter {
+  params: unknown[] = [];
+  private rows = 0;
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly head: string,
+    private readonly columns: number,
+    private readonly perStatement: number,
+  ) {}
+
+  /** Whether the statement is full with the row just pushed. */
+  endRow(): boolean {
+    return ++this.rows === this.perStatement;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.rows) return;
+    const full = this.rows === this.perStatement;
+    const text = full && this.fullText ? this.fullText : `${this.head} ${Array.from({ length: this.rows }, () => `(${marks(this.columns)})`).join(', ')}`;
+    if (full) this.fullText = text;
+    await runSql(this.manager, text, this.params);
+    this.params = [];
+    this.rows = 0;
+  }
+
+  private fullText?: string;
 }
 
 function queueEntries(rows: ReadonlyArray<Record<string, unknown>>): QueueEntry[] {
