@@ -194,6 +194,27 @@ describe('related index built in bulk', () => {
     expect(await lists()).toEqual(before);
   }, 300_000);
 
+  it('rebuilds part of an indexed archive in bulk: the others load their stored profiles, and nothing changes', async () => {
+    const before = await lists();
+    // Every third published article queued without its neighbours: the rest of each language comes from article_terms.
+    await sql("INSERT INTO related_queue (article_id, cascade_neighbours, enqueued_at) SELECT id, FALSE, ? FROM articles WHERE status = 'PUBLISHED' AND id % 3 = 0", [Date.now()]);
+    const queued = Number((await sql('SELECT COUNT(*) AS n FROM related_queue'))[0].n);
+    expect(queued).toBeGreaterThan(100);
+    const ranked = await bulkIndex(core.repositories.related, {
+      pageSize: 40,
+      profilePageSize: 30,
+      now: () => new Date(),
+      countingWorkers: 1,
+      rankingWorkers: 2,
+      parallelFrom: 1,
+      topicsOf: core.services.topics.topicsOf,
+      rankingModel: core.services.topics.rankingModel,
+    });
+    expect(ranked).toBe(queued);
+    expect(await profiles()).toEqual(bulkProfiles);
+    expect(await lists()).toEqual(before);
+  }, 300_000);
+
   it('reads a profile stored with 64-bit weights (before they were 32-bit) as the bulk build holds it', async () => {
     // The bulk build keeps weights in a Float32Array; the incremental path reads them from SQL. A weight
     // stored at 64 bits by an older version must read rounded, or the two paths could order lists apart.

@@ -336,8 +336,8 @@ async function profileAndLoadLanguage(
   const docs = await related.transaction(async (unit) => (await related.on(unit).languageDocs([language])).get(language) ?? 0);
   const index = new LanguageIndex(undefined, undefined, undefined, { articles: indexed, terms: indexed * TERM_PROFILE.size });
   let frequencies: LanguageFrequencies | null = await loadFrequencies(related, language, indexed, options);
-  // The df of each vocabulary term by id, as far as the profiles built here tell it (-1: unknown yet).
-  let dfById: Int32Array = new Int32Array(Math.max(1024, indexed * 4)).fill(-1);
+  // Which vocabulary terms (by id) a profile built here has: pass 1 counted them, so term_stats holds them.
+  let builtTerms: Uint8Array = new Uint8Array(Math.max(1024, indexed * 4));
   const queued = (id: number) => backlog.has(id, language);
   const pageSize = options.profilePageSize ?? LOAD_PAGE;
   let next = await readProfilePage(related, language, 0, pageSize, queued, counter);
@@ -349,9 +349,9 @@ async function profileAndLoadLanguage(
     await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
       const dfOf = (term: string) => df.of(term);
-      const noteDf = (id: number, { term }: TermWeight) => {
-        if (id >= dfById.length) dfById = grown(dfById, id);
-        dfById[id] = df.of(term);
+      const noteBuilt = (id: number) => {
+        if (id >= builtTerms.length) builtTerms = grownBytes(builtTerms, id);
+        builtTerms[id] = 1;
       };
       const profiles = new Map<number, TermWeight[]>();
       for (const [id, { terms, counts }] of counted) profiles.set(id, profileFromCounts(tallies(terms, counts), dfOf, docs));
@@ -364,11 +364,11 @@ async function profileAndLoadLanguage(
       const others = page.rows.filter((row) => !profiles.has(row.id)).map((row) => row.id);
       const [summaries, stored] = [await statements.summaries(others), await statements.storedProfiles(others)];
       for (const { id } of page.rows) {
-        const built = profiles.has(id); // a stored profile's terms get their df below
+        const built = profiles.has(id);
         const article = built ? page.sources.get(id) : summaries.get(id);
         // candidateIds joins article_terms: an article without a profile is never a candidate.
         const profile = profiles.get(id) ?? stored.get(id);
-        if (article && profile) index.add({ ...inputFields(article), published: isPublished(article) }, profile, built ? noteDf : undefined);
+        if (article && profile) index.add({ ...inputFields(article), published: isPublished(article) }, profile, built ? noteBuilt : undefined);
       }
       onProfiled(fresh.length);
     });
@@ -377,16 +377,16 @@ async function profileAndLoadLanguage(
     // thread writes from them) would otherwise wait until the whole language was profiled.
     await (options.pause ?? nextTurn)();
   }
-  // Which profile terms the candidate search may use (df ≤ cap). Terms only stored profiles have
-  // (articles indexed before this build) take their df from the table, or from term_stats when it
-  // lacks them (a df of 1 or 0 alike read as 1 there, and 0 is no postings term at all).
-  if (dfById.length < index.vocabularySize) dfById = grown(dfById, index.vocabularySize - 1);
+  // Which profile terms the candidate search may use (df ≤ cap), once for the vocabulary rather than
+  // for each profile's terms. A term the table lacks has a df of 1 if a profile built here has it (pass 1
+  // counted it); a term only stored profiles have (articles indexed before this build) may have 0 (no
+  // term_stats row: never a postings term), so term_stats tells.
+  const dfById = new Int32Array(index.vocabularySize).fill(-1);
   const unknown: string[] = [];
   for (let id = 0; id < index.vocabularySize; id++) {
-    if (dfById[id] >= 0) continue;
     const term = index.term(id);
     const frequency = frequencies.of(term);
-    if (frequency > 1) dfById[id] = frequency;
+    if (frequency > 1 || builtTerms[id]) dfById[id] = frequency;
     else unknown.push(term);
   }
   frequencies = null; // a large language's table is a hundred MB or more: not kept while it ranks
@@ -445,9 +445,9 @@ async function withCounted(saved: Map<number, TermCounts>, counting: Promise<Map
   return saved;
 }
 
-/** A copy of `array` long enough for index `at`, the new places -1. */
-function grown(array: Int32Array, at: number): Int32Array {
-  const bigger = new Int32Array(Math.max(at + 1, Math.ceil(array.length * 1.5))).fill(-1);
+/** A copy of `array` long enough for index `at`, the new places 0. */
+function grownBytes(array: Uint8Array, at: number): Uint8Array {
+  const bigger = new Uint8Array(Math.max(at + 1, Math.ceil(array.length * 1.5)));
   bigger.set(array);
   return bigger;
 }

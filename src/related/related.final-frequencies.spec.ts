@@ -26,4 +26,14 @@ describe('LanguageFrequencies', () => {
     const disagreements = [...reference].filter(([term, df]) => table.of(term) !== Math.max(1, df));
     expect(disagreements).toEqual([]);
   });
+
+  it('answers common terms beyond the Map’s bound from the table, and mixes of both', () => {
+    const table = new LanguageFrequencies(4);
+    const dfOf = (i: number) => (i % 3 === 0 ? 16 + (i % 50) : 2 + (i % 14));
+    for (let i = 0; i < 700_000; i++) table.add(`w${i}`, dfOf(i));
+    expect(table.size).toBe(700_000);
+    const wrong = Array.from({ length: 700_000 }, (_, i) => i).filter((i) => table.of(`w${i}`) !== dfOf(i));
+    expect(wrong).toEqual([]);
+    expect(table.of('w700000')).toBe(1);
+  });
 });

@@ -15,7 +15,18 @@ import { TermInterner } from './related.term-interner';
  * it to term_stats). profileFromCounts reads a df of 0 as 1 too, so the
  * profiles are those built from term_stats itself.
  */
+/** Terms in at least this many articles are common (kept in the Map, up to COMMON_AT_MOST). */
+const COMMON_FROM_DF = 16;
+const COMMON_AT_MOST = 200_000;
+
 export class LanguageFrequencies {
+  /**
+   * Common terms, in a Map: most of a page's lookups are the words every
+   * article has, and a Map answers those several times faster than a probe of
+   * the interner's large tables (at 100,000 articles, 30 million probes took
+   * 19 s). Bounded, so a huge vocabulary stays compact.
+   */
+  private readonly common = new Map<string, number>();
   private readonly terms: TermInterner;
   private df: Int32Array;
 
@@ -27,6 +38,10 @@ export class LanguageFrequencies {
   /** Records a term's df (each term once; a df below 2 is not kept). */
   add(term: string, df: number): void {
     if (df < 2) return;
+    if (df >= COMMON_FROM_DF && this.common.size < COMMON_AT_MOST) {
+      this.common.set(term, df);
+      return;
+    }
     const id = this.terms.intern(term);
     if (id >= this.df.length) {
       const bigger = new Int32Array(Math.ceil(this.df.length * 1.5) + 16);
@@ -38,11 +53,13 @@ export class LanguageFrequencies {
 
   /** The term's df: 1 when the table does not hold it. */
   of(term: string): number {
+    const common = this.common.get(term);
+    if (common !== undefined) return common;
     const id = this.terms.idOf(term);
     return id === undefined ? 1 : this.df[id];
   }
 
   get size(): number {
-    return this.terms.size;
+    return this.common.size + this.terms.size;
   }
 }
