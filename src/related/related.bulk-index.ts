@@ -1,7 +1,7 @@
 import { isPublished } from '../articles/article.enums';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
-import { BulkIndexStatements, type IndexSource, type QueueEntry } from './related.index-writes';
+import { BulkIndexStatements, type EncodedSavedTermSet, type QueueEntry } from './related.index-writes';
 import { pageTermDeltas } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
 import { profileFromCounts } from './related.profile';
@@ -246,9 +246,8 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
       const previous = await statements.previousTermSets(page.entries.map((entry) => entry.articleId));
       // The sets these articles were counted with before (an edit, reindex --all) leave the df first.
       const uncounted = new DocumentCounts();
-      const saved: Array<{ id: number; language: string; terms: string; counts: string; indexedAt: number }> = [];
+      const saved: EncodedSavedTermSet[] = [];
       const gone: QueueEntry[] = [];
-      const added = new Map<string, number>();
       for (const entry of page.entries) {
         const before = previous.get(entry.articleId);
         if (before) uncounted.add(before.language, before.terms, -1);
@@ -258,13 +257,12 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
           continue;
         }
         const { terms, counts } = counted.sets.get(source.id)!;
-        added.set(source.language, (added.get(source.language) ?? 0) + 1);
+        uncounted.docDeltas.set(source.language, (uncounted.docDeltas.get(source.language) ?? 0) + 1);
         // The tallies go with the set: pass 2 builds the profile from them (countedTerms), not from the text again.
         saved.push({ id: source.id, language: source.language, terms, counts, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
         backlog.push(entry, source.language);
       }
       await statements.addTermDeltas(pageTermDeltas(counted.documentFrequencies, uncounted));
-      for (const [language, count] of added) uncounted.docDeltas.set(language, (uncounted.docDeltas.get(language) ?? 0) + count);
       await statements.applyDocDeltas(uncounted.docDeltas);
       await statements.saveEncodedTermSets(saved);
       if (gone.length) {
@@ -294,17 +292,13 @@ async function readCountPage(related: RelatedRepository, after: number, limit: n
     const entries = await statements.queuePage(after, limit);
     return { entries, sources: await statements.sources(entries.map((entry) => entry.articleId)) };
   });
-  const counts = counter.countPage([...sources.values()].filter(isPublished));
-  counts.catch(() => undefined); // dropped unread when the build stops
-  return { entries, sources, counts };
+  return { entries, sources, counts: droppable(counter.countPage([...sources.values()].filter(isPublished))) };
 }
 
-
-/** Counts that may be dropped unread (a build that stops): their failure must not go unhandled. */
-function countingAhead(counter: TermCounter, sources: IndexSource[]): Promise<Map<number, TermCounts>> {
-  const counts = counter.count(sources);
-  counts.catch(() => undefined);
-  return counts;
+/** Work started ahead that may be dropped unread (a build that stops): its failure must not go unhandled. */
+function droppable<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
 }
 
 const LOAD_PAGE = 2_000;
@@ -434,9 +428,7 @@ async function readProfilePage(related: RelatedRepository, language: string, aft
     const texts = await statements.sources(published.filter((id) => !saved.has(id)));
     return { rows, sources, saved, texts };
   });
-  const counts = withCounted(saved, texts.size ? countingAhead(counter, [...texts.values()]) : null);
-  counts.catch(() => undefined); // awaited with its page, unless the build stops first
-  return { rows, sources, counts };
+  return { rows, sources, counts: droppable(withCounted(saved, texts.size ? counter.count([...texts.values()]) : null)) };
 }
 
 /** The saved counts and those counted now, in one map. */

@@ -118,13 +118,7 @@ function mergeTwo(a: SortedCounts, b: SortedCounts): SortedCounts {
  * with before; terms whose change adds up to 0 are left out.
  */
 export function pageTermDeltas(added: ReadonlyMap<string, SortedCounts>, removed: DocumentCounts): TermDelta[] {
-  const removedByLanguage = new Map<string, SortedCounts>();
-  for (const { language, term, delta } of removed.termDeltas()) {
-    let list = removedByLanguage.get(language);
-    if (!list) removedByLanguage.set(language, (list = { terms: [], counts: [] }));
-    list.terms.push(term);
-    list.counts.push(delta);
-  }
+  const removedByLanguage = removed.byLanguage();
   const deltas: TermDelta[] = [];
   for (const language of [...new Set([...added.keys(), ...removedByLanguage.keys()])].sort()) {
     const { terms, counts } = mergeSortedCounts([added.get(language), removedByLanguage.get(language)].filter((list) => list !== undefined));

@@ -1,5 +1,9 @@
 import { TermInterner } from './related.term-interner';
 
+/** Terms in at least this many articles are common (kept in the Map, up to COMMON_AT_MOST). */
+const COMMON_FROM_DF = 16;
+const COMMON_AT_MOST = 200_000;
+
 /**
  * One language's document frequencies once the bulk build's count is done
  * (they no longer change during the build), held for its profiling pass in
@@ -15,10 +19,6 @@ import { TermInterner } from './related.term-interner';
  * it to term_stats). profileFromCounts reads a df of 0 as 1 too, so the
  * profiles are those built from term_stats itself.
  */
-/** Terms in at least this many articles are common (kept in the Map, up to COMMON_AT_MOST). */
-const COMMON_FROM_DF = 16;
-const COMMON_AT_MOST = 200_000;
-
 export class LanguageFrequencies {
   /**
    * Common terms, in a Map: most of a page's lookups are the words every

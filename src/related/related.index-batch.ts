@@ -1,3 +1,4 @@
+import { sortedCounts, type SortedCounts } from './related.counted-page';
 import { isPublished } from '../articles/article.enums';
 import { termKey, type IndexSource, type PreviousIndex, type QueueEntry, type RelatedIndexWrites, type TermDelta } from './related.index-writes';
 import { buildTermProfile, compareTerms } from './related.profile';
@@ -150,14 +151,14 @@ export class DocumentCounts {
   /** Non-zero changes in (language, term) order, so concurrent batches lock term_stats rows in one order. */
   termDeltas(): TermDelta[] {
     const deltas: TermDelta[] = [];
-    for (const language of [...this.terms.keys()].sort()) {
-      const counts = this.terms.get(language)!;
-      // The default sort compares UTF-16 code units, as compareTerms does, without a call per comparison.
-      for (const term of [...counts.keys()].sort()) {
-        const delta = counts.get(term)!;
-        if (delta !== 0) deltas.push({ language, term, delta });
-      }
+    for (const [language, { terms, counts }] of this.byLanguage()) {
+      for (let at = 0; at < terms.length; at++) if (counts[at] !== 0) deltas.push({ language, term: terms[at], delta: counts[at] });
     }
     return deltas;
+  }
+
+  /** Each language's changes as sorted lists (zeros included), languages in order. */
+  byLanguage(): Map<string, SortedCounts> {
+    return new Map([...this.terms.keys()].sort().map((language) => [language, sortedCounts(this.terms.get(language)!)]));
   }
 }

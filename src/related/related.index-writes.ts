@@ -42,6 +42,15 @@ export interface SavedTermSet {
   indexedAt: number;
 }
 
+/** A SavedTermSet with its terms and counts as related_index stores them (JSON; counts null when not counted). */
+export interface EncodedSavedTermSet {
+  id: number;
+  language: string;
+  terms: string;
+  counts: string | null;
+  indexedAt: number;
+}
+
 /** A term of one language's term_stats. */
 type TermOf = Pick<TermDelta, 'language' | 'term'>;
 
@@ -214,7 +223,7 @@ export class RelatedIndexWrites {
   }
 
   /** saveTermSets with the sets already JSON (the bulk build's counting workers encode them). */
-  async saveEncodedTermSets(entries: ReadonlyArray<{ id: number; language: string; terms: string; counts: string | null; indexedAt: number }>): Promise<void> {
+  async saveEncodedTermSets(entries: readonly EncodedSavedTermSet[]): Promise<void> {
     for (const chunk of chunked(entries, 200)) {
       await runSql(
         this.manager,
