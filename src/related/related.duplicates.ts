@@ -61,6 +61,13 @@ let slotTerms = new Int32Array(0);
 let slotHeads = new Int32Array(0);
 let slotStamps = new Int32Array(0);
 let stamp = 0;
+// Per entry (one a profile term): the next entry of its term, its item, its weight, and its slot
+// (so the second pass, in the same order, does not probe again). Reused across calls like the
+// table: four new arrays per target were off-heap allocations the collector had to track.
+let next = new Int32Array(0);
+let itemOf = new Int32Array(0);
+let weightAt = new Float64Array(0);
+let slotOf = new Int32Array(0);
 
 /**
  * Groups items into stories (transitively: A≈B and B≈C puts all three together).
@@ -114,11 +121,12 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
   stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
   if (stamp === 1) slotStamps.fill(0);
   const mask = size - 1;
-  const next = new Int32Array(entries);
-  const itemOf = new Int32Array(entries);
-  const weightAt = new Float64Array(entries);
-  /** Each entry's slot, so the second pass (same order) does not probe again. */
-  const slotOf = new Int32Array(entries);
+  if (next.length < entries) {
+    next = new Int32Array(entries * 2);
+    itemOf = new Int32Array(entries * 2);
+    weightAt = new Float64Array(entries * 2);
+    slotOf = new Int32Array(entries * 2);
+  }
   let entry = 0;
   packed.forEach(({ ids, weights }, index) => {
     for (let k = 0; k < ids.length; k++, entry++) {

@@ -11,21 +11,32 @@ export class ExpandedProfile {
   private readonly ids: Int32Array;
   private readonly slots: Int32Array;
   private readonly values: Float64Array;
-  private readonly terms: string[] = [];
+  /**
+   * Where each term was first met: which of `profiles`, at which position.
+   * Its name is read from there only when asked for (entries, weightOf): the
+   * ranking never asks, and decoding the eleven profiles' 1,100 names for
+   * every target was a large part of a ranking worker's garbage.
+   */
+  private readonly fromProfile: Int32Array;
+  private readonly fromPosition: Int32Array;
   private readonly mask: number;
   private count = 0;
   private byTerm: Map<string, number> | undefined;
 
   constructor(
-    capacity: number,
+    /** The profiles whose terms are added (by their index here). */
+    private readonly profiles: ReadonlyArray<readonly TermWeight[]>,
     /** The term-id generation of the profiles it was built from. */
     readonly generation: number,
   ) {
+    const capacity = profiles.reduce((sum, profile) => sum + profile.length, 0);
     let size = 16;
     while (size < capacity * 2) size *= 2;
     this.mask = size - 1;
     this.ids = new Int32Array(capacity);
     this.values = new Float64Array(capacity);
+    this.fromProfile = new Int32Array(capacity);
+    this.fromPosition = new Int32Array(capacity);
     this.slots = new Int32Array(size);
   }
 
@@ -33,8 +44,8 @@ export class ExpandedProfile {
     return this.count;
   }
 
-  /** Adds `value` to the term's weight (a new term starts at 0). */
-  add(id: number, term: string, value: number): void {
+  /** Adds `value` to the weight of term `id`, profiles[profile][position] (a new term starts at 0). */
+  add(id: number, value: number, profile: number, position: number): void {
     const slot = this.slotOf(id);
     const at = this.slots[slot] - 1;
     if (at >= 0) {
@@ -43,7 +54,8 @@ export class ExpandedProfile {
     }
     this.slots[slot] = this.count + 1;
     this.ids[this.count] = id;
-    this.terms.push(term);
+    this.fromProfile[this.count] = profile;
+    this.fromPosition[this.count] = position;
     this.values[this.count++] = 0 + value;
   }
 
@@ -63,13 +75,13 @@ export class ExpandedProfile {
 
   /** The weight of a term (0 if absent), found by name. */
   weightOf(term: string): number {
-    this.byTerm ??= new Map(this.terms.map((name, k) => [name, this.values[k]]));
+    this.byTerm ??= new Map(this.entries());
     return this.byTerm.get(term) ?? 0;
   }
 
   /** [term, weight] in the order the terms were first met. */
   entries(): Array<[string, number]> {
-    return this.terms.map((term, k) => [term, this.values[k]]);
+    return Array.from({ length: this.count }, (_, k) => [this.profiles[this.fromProfile[k]][this.fromPosition[k]].term, this.values[k]]);
   }
 
   private slotOf(id: number): number {
@@ -96,14 +108,11 @@ export function expandProfile(
 ): ExpandedProfile {
   const profiles = neighbours.length > 0 && weight > 0 ? [target, ...neighbours] : [target];
   const packed = packedProfiles(profiles);
-  const expanded = new ExpandedProfile(
-    profiles.reduce((sum, profile) => sum + profile.length, 0),
-    packed[0].generation,
-  );
+  const expanded = new ExpandedProfile(profiles, packed[0].generation);
   const share = weight / neighbours.length;
   profiles.forEach((profile, n) => {
     const ids = packed[n].inOrder;
-    for (let k = 0; k < profile.length; k++) expanded.add(ids[k], profile[k].term, n === 0 ? profile[k].weight : share * profile[k].weight);
+    for (let k = 0; k < profile.length; k++) expanded.add(ids[k], n === 0 ? profile[k].weight : share * profile[k].weight, n, k);
   });
   expanded.normalise();
   return expanded;

@@ -1,4 +1,5 @@
 import { rankRelated } from './related.ranking';
+import { profileOverlap } from './related.similarity';
 import type { RelatedInput, TermWeight } from './related.types';
 import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
 
@@ -186,6 +187,32 @@ describe('rankRelated', () => {
     shuffled.push(candidates[5], candidates[0]);
     expect(rankRelated(t, shuffled, 12)).toEqual(expected);
     expect(rankRelated(t, [...candidates].sort((a, b) => a.profile[0].weight - b.profile[0].weight), 12)).toEqual(expected);
+  });
+});
+
+describe('rankRelated: the shared terms it names', () => {
+  // Stories are scored without naming a term; only the kept ones are named (the ranking's garbage).
+  it('are profileOverlap\'s first five for every story kept, with any cut-off, on 200 random targets', () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const randomProfile = () => {
+      const raw: Record<string, number> = {};
+      for (let n = 1 + Math.floor(random() * 30); n > 0; n--) raw[`w${Math.floor(random() * 40)}`] = 1 + Math.floor(random() * 4);
+      return profile(raw);
+    };
+    for (let run = 0; run < 200; run++) {
+      const t = article({ profile: randomProfile(), categoryId: run % 2 });
+      const candidates = Array.from({ length: 20 }, (_, n) => article({ profile: randomProfile(), categoryId: n % 3 }));
+      const all = rankRelated(t, candidates, 50);
+      for (const result of all) {
+        const shared = result.reasons.find(({ signal }) => signal === 'SHARED_TERMS');
+        const candidate = candidates.find(({ id }) => id === result.id)!;
+        const names = profileOverlap(t.profile, candidate.profile).terms;
+        if (shared) expect(shared.terms).toEqual(names.slice(0, 5));
+        else expect(names).toEqual([]);
+      }
+      expect(rankRelated(t, candidates, 5)).toEqual(all.slice(0, 5));
+    }
   });
 });
 

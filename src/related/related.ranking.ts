@@ -39,7 +39,7 @@ import { topicAgreement } from '../topics/topics.similarity';
 import { isNearDuplicate, nearDuplicateGroups } from './related.duplicates';
 import { expandProfile, similarityTo } from './related.feedback';
 import { packedProfiles } from './related.packed';
-import { profileCosine, profileOverlap, type CosineOf, type ProfileOverlap } from './related.similarity';
+import { overlapCosine, profileCosine, profileOverlap, type CosineOf } from './related.similarity';
 import type { RelatedInput, RelatedReason, RelatedResult, RelatedSignal } from './related.types';
 import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
 
@@ -70,25 +70,31 @@ export function rankRelated(
 
   const stories = representatives(pool, weights.nearDuplicateCosine, cosineOf).map((story) => ({
     story,
-    overlap: profileOverlap(target.profile, story.profile),
+    cosine: overlapCosine(target.profile, story.profile),
   }));
   const neighbours = stories
-    .filter(({ overlap }) => overlap.cosine > 0)
-    .sort((a, b) => b.overlap.cosine - a.overlap.cosine || a.story.id - b.story.id)
+    .filter(({ cosine }) => cosine > 0)
+    .sort((a, b) => b.cosine - a.cosine || a.story.id - b.story.id)
     .slice(0, Math.max(0, Math.floor(weights.feedbackArticles)))
     .map(({ story }) => story.profile);
   const expanded = expandProfile(target.profile, neighbours, weights.feedbackWeight);
 
-  const results: RelatedResult[] = [];
-  for (const { story, overlap } of stories) {
-    const termSimilarity = overlap.cosine > 0 ? similarityTo(expanded, story.profile) : 0;
-    const reasons = reasonsFor(target, story, { ...overlap, cosine: termSimilarity }, weights);
+  const scored: Array<RelatedResult & { story: RelatedInput }> = [];
+  for (const { story, cosine } of stories) {
+    const termSimilarity = cosine > 0 ? similarityTo(expanded, story.profile) : 0;
+    const reasons = reasonsFor(target, story, termSimilarity, weights);
     if (!reasons.some(({ signal }) => CONTENT_SIGNALS.has(signal))) continue;
     const score = reasons.reduce((sum, { weight }) => sum + weight, 0);
-    results.push({ id: story.id, score, reasons });
+    scored.push({ id: story.id, score, reasons, story });
   }
-  results.sort((a, b) => b.score - a.score || a.id - b.id);
-  return results.slice(0, limit);
+  scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  // The shared terms are named only for the stories kept: naming them for all fifty was most of the ranking's garbage.
+  return scored.slice(0, limit).map(({ id, score, reasons, story }) => {
+    for (const reason of reasons) {
+      if (reason.signal === 'SHARED_TERMS') reason.terms = profileOverlap(target.profile, story.profile).terms.slice(0, MAX_REASON_TERMS);
+    }
+    return { id, score, reasons };
+  });
 }
 
 function uniqueById(items: readonly RelatedInput[]): RelatedInput[] {
@@ -115,12 +121,12 @@ function representatives(pool: readonly RelatedInput[], threshold: number, cosin
   return [...chosen.values()];
 }
 
-/** `overlap.terms` are the directly shared terms; `overlap.cosine` the (expanded) term similarity. */
-function reasonsFor(target: RelatedInput, candidate: RelatedInput, overlap: ProfileOverlap, weights: RelatedWeights): RelatedReason[] {
+/** `termSimilarity` is the (expanded) term similarity; SHARED_TERMS' terms are named by the caller, for the stories it keeps. */
+function reasonsFor(target: RelatedInput, candidate: RelatedInput, termSimilarity: number, weights: RelatedWeights): RelatedReason[] {
   const reasons: RelatedReason[] = [];
 
-  if (overlap.cosine > 0 && weights.sharedTerms > 0) {
-    reasons.push({ signal: 'SHARED_TERMS', weight: weights.sharedTerms * overlap.cosine, terms: overlap.terms.slice(0, MAX_REASON_TERMS) });
+  if (termSimilarity > 0 && weights.sharedTerms > 0) {
+    reasons.push({ signal: 'SHARED_TERMS', weight: weights.sharedTerms * termSimilarity, terms: [] });
   }
   if (target.categoryId !== null && target.categoryId === candidate.categoryId && weights.sameCategory > 0) {
     reasons.push({ signal: 'SAME_CATEGORY', weight: weights.sameCategory });

@@ -1,4 +1,4 @@
-import { profileCosine, profileOverlap, rememberedCosine } from './related.similarity';
+import { overlapCosine, profileCosine, profileOverlap, rememberedCosine } from './related.similarity';
 
 describe('profileOverlap', () => {
   const a = [{ term: 'ruto', weight: 0.8 }, { term: 'bunge', weight: 0.6 }];
@@ -18,8 +18,8 @@ describe('profileOverlap', () => {
   });
 });
 
-describe('profileCosine', () => {
-  it('equals profileOverlap(...).cosine to the last bit, both ways round, on 2,000 random profile pairs', () => {
+describe('profileCosine and overlapCosine', () => {
+  it('equal profileOverlap(...).cosine to the last bit, both ways round, on 2,000 random profile pairs', () => {
     let seed = 11;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const profile = () => {
@@ -33,6 +33,8 @@ describe('profileCosine', () => {
       const expected = profileOverlap(x, y).cosine;
       expect(profileCosine(x, y)).toBe(expected);
       expect(profileCosine(y, x)).toBe(expected);
+      expect(overlapCosine(x, y)).toBe(expected);
+      expect(overlapCosine(y, x)).toBe(expected);
     }
   });
 });
