@@ -7,19 +7,26 @@ import { LETTER_OR_DIGIT_RUNS } from '../text/text.patterns';
 type DuplicateFields = Pick<RelatedInput, 'language' | 'title' | 'profile' | 'contentHash'>;
 
 
-const titleKeys = new Map<string, string>();
-const TITLE_CACHE_SIZE = 10_000;
+// Each ranking call compares every candidate's title; this cache keeps that
+// from normalising the same titles again on every request. Two generations:
+// when the newer is full it becomes the older, and a title found in the older
+// moves up, so the titles in use survive a turnover. Clearing one 10,000-title
+// map when full let a bulk build's ranking worker, whose candidates come from
+// the whole language, normalise most titles again and again.
+const TITLE_GENERATION_SIZE = 20_000;
+let recentTitleKeys = new Map<string, string>();
+let olderTitleKeys = new Map<string, string>();
 
 /** The title's words, normalised: "Kenya: Ruto wins!" and "KENYA – Ruto wins" agree. */
 function titleKey(item: DuplicateFields): string {
-  // Each ranking call compares every candidate's title; the small cache keeps
-  // that from normalising the same titles again on every request.
-  let key = titleKeys.get(item.title);
-  if (key === undefined) {
-    key = normalizeText(item.title).match(LETTER_OR_DIGIT_RUNS)?.join(' ') ?? '';
-    if (titleKeys.size >= TITLE_CACHE_SIZE) titleKeys.clear();
-    titleKeys.set(item.title, key);
+  let key = recentTitleKeys.get(item.title);
+  if (key !== undefined) return key;
+  key = olderTitleKeys.get(item.title) ?? normalizeText(item.title).match(LETTER_OR_DIGIT_RUNS)?.join(' ') ?? '';
+  if (recentTitleKeys.size >= TITLE_GENERATION_SIZE) {
+    olderTitleKeys = recentTitleKeys;
+    recentTitleKeys = new Map();
   }
+  recentTitleKeys.set(item.title, key);
   return key;
 }
 
