@@ -102,6 +102,38 @@ describe('related index built in bulk', () => {
     expect(await lists()).toEqual(bulkLists);
   }, 300_000);
 
+  it('writes the count several pages a transaction, in a wider page cache put back after, with the same df, profiles and lists', async () => {
+    await core.repositories.related.enqueueAllPublished(new Date());
+    const statsBefore = await stats();
+    const sqlite = db.database.kind === 'sqlite';
+    const cacheSize = async () => Number((await sql('PRAGMA cache_size'))[0].cache_size);
+    const cacheBefore = sqlite ? await cacheSize() : 0;
+    const writes: number[] = [];
+    const cachesWhileCounting: Array<Promise<number>> = [];
+    const built = await bulkIndex(core.repositories.related, {
+      pageSize: 50,
+      countPageSize: 30,
+      countWriteSize: 100,
+      countCacheBytes: 8 * 1024 * 1024,
+      now: () => new Date(),
+      countingWorkers: 2,
+      onCounted: (n) => {
+        writes.push(n);
+        if (sqlite) cachesWhileCounting.push(cacheSize());
+      },
+    });
+    expect(built).toBe(400);
+    // Four 30-article pages to a write (the first write of 100 or more), not one page.
+    expect(writes).toEqual([120, 240, 360, 400]);
+    expect(await stats()).toEqual(statsBefore);
+    expect(await profiles()).toEqual(bulkProfiles);
+    expect(await lists()).toEqual(bulkLists);
+    if (sqlite) {
+      expect(await Promise.all(cachesWhileCounting)).toEqual([-8192, -8192, -8192, -8192]);
+      expect(await cacheSize()).toBe(cacheBefore);
+    }
+  }, 300_000);
+
   it('puts the term index back after a build that stopped without it; meanwhile live lists skip the candidate search', async () => {
     let profiledOnce = false;
     const stopping = new RelatedIndexer(core.repositories.related, { bulkBacklog: 1, deferTermIndexBacklog: 1 });

@@ -1,8 +1,8 @@
 import { isPublished } from '../articles/article.enums';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
-import { BulkIndexStatements, type EncodedSavedTermSet, type QueueEntry } from './related.index-writes';
-import { pageTermDeltas } from './related.counted-page';
+import { BulkIndexStatements, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
+import { joinCountedPages, pageTermDeltas, type CountedPage } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
 import { profileFromCounts } from './related.profile';
 import { rankInMemory } from './related.memory-ranking';
@@ -24,6 +24,22 @@ export interface BulkOptions {
    * at a time; the server keeps its short transactions).
    */
   countPageSize?: number;
+  /**
+   * Articles per transaction of pass 1's writes (countPageSize unless given;
+   * pages are still read and counted countPageSize at a time, their texts let
+   * go once counted). Each write moves the df of every term its articles hold:
+   * at a million articles, term_stats holds millions of terms and a write of
+   * 5,000 touched most of its pages, so the count slowed as it grew (1,150
+   * articles/s at 300,000 against 2,000 at first); 20,000 at a time kept it
+   * near its first speed.
+   */
+  countWriteSize?: number;
+  /**
+   * SQLite's page cache while pass 1 runs, in bytes (the connection's own
+   * unless given), put back as it was once it ends: with countWriteSize, what kept the count
+   * of a 1,000,000-article archive from slowing as term_stats grew.
+   */
+  countCacheBytes?: number;
   /** Articles per transaction of pass 2's sweep (LOAD_PAGE unless given). */
   profilePageSize?: number;
   now: () => Date;
@@ -99,7 +115,15 @@ export const OVERLAP_UNTIL = 150_000;
  * backlog articles were ranked.
  */
 export async function bulkIndex(related: RelatedRepository, options: BulkOptions): Promise<number> {
-  const backlog = await counting(options, (counter) => countTerms(related, options, counter));
+  const backlog = await counting(options, async (counter) => {
+    if (!options.countCacheBytes) return countTerms(related, options, counter);
+    const putBack = await related.widenPageCache(options.countCacheBytes);
+    try {
+      return await countTerms(related, options, counter);
+    } finally {
+      await putBack();
+    }
+  });
   if (options.shouldStop?.()) return 0;
   // One sweep of related_index for every language's count (each language's own COUNT swept the whole table).
   const indexedByLanguage = await related.transaction(async (unit) => unit.get(BulkIndexStatements).indexedCountsByLanguage());
@@ -231,16 +255,40 @@ export function shouldDeferTermIndex(backlog: number, indexed: number, smallest 
 /**
  * Pass 1. Answers the published backlog, by article id. Each page is read in
  * a short transaction of its own and its texts counted (on the workers) while
- * the previous page's counts are written.
+ * the previous pages' counts are written, countWriteSize articles a transaction.
  */
 async function countTerms(related: RelatedRepository, options: BulkOptions, counter: TermCounter): Promise<Backlog> {
   const backlog = new Backlog();
   const pageSize = options.countPageSize ?? options.pageSize;
-  let next = await readCountPage(related, 0, pageSize, counter);
-  while (next.entries.length && !options.shouldStop?.()) {
-    const page = next;
-    next = await readCountPage(related, page.entries[page.entries.length - 1].articleId, pageSize, counter);
-    const counted = await page.counts;
+  const writeSize = Math.max(pageSize, options.countWriteSize ?? pageSize);
+  // Pages read and being counted beyond the one awaited: the workers keep counting through a long write.
+  const ahead: CountPage[] = [];
+  let readUpTo = 0;
+  let allRead = false;
+  const readAhead = async () => {
+    while (!allRead && ahead.length < COUNT_PAGES_AHEAD) {
+      const page = await readCountPage(related, readUpTo, pageSize, counter);
+      if (page.entries.length === 0) allRead = true;
+      else {
+        readUpTo = page.entries[page.entries.length - 1].articleId;
+        ahead.push(page);
+      }
+    }
+  };
+  await readAhead();
+  while (ahead.length && !options.shouldStop?.()) {
+    // Counted pages are held (their texts let go) until a write's worth is counted.
+    const held: Array<{ entries: QueueEntry[]; sources: Map<number, CountedSource>; counted: CountedPage }> = [];
+    let heldArticles = 0;
+    do {
+      const read = ahead.shift()!;
+      await readAhead();
+      held.push({ entries: read.entries, sources: countedSources(read.sources), counted: await read.counts });
+      heldArticles += read.entries.length;
+    } while (heldArticles < writeSize && ahead.length && !options.shouldStop?.());
+    const page = { entries: held.flatMap((one) => one.entries), sources: new Map(held.flatMap((one) => [...one.sources])) };
+    const counted = joinCountedPages(held.map((one) => one.counted));
+    held.length = 0;
     await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
       const previous = await statements.previousTermSets(page.entries.map((entry) => entry.articleId));
@@ -279,6 +327,18 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
     await options.pause?.();
   }
   return backlog;
+}
+
+/** Pass 1's pages read (and sent to be counted) beyond the one it waits for. */
+const COUNT_PAGES_AHEAD = 2;
+
+type CountPage = Awaited<ReturnType<typeof readCountPage>>;
+
+/** What pass 1's writes need of a counted article: not its text. */
+type CountedSource = Pick<IndexSource, 'id' | 'language' | 'status'>;
+
+function countedSources(sources: ReadonlyMap<number, IndexSource>): Map<number, CountedSource> {
+  return new Map([...sources].map(([id, { language, status }]) => [id, { id, language, status }]));
 }
 
 /**

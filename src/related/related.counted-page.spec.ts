@@ -1,4 +1,4 @@
-import { countSlice, joinSlices, mergeSortedCounts, pageTermDeltas, sortedCounts } from './related.counted-page';
+import { countSlice, joinCountedPages, joinSlices, mergeSortedCounts, pageTermDeltas, sortedCounts } from './related.counted-page';
 import { DocumentCounts } from './related.index-batch';
 import { termCountsOf } from './related.terms';
 
@@ -50,6 +50,13 @@ describe('countSlice and joinSlices', () => {
     expect(page.documentFrequencies).toEqual(new Map([['sw', held('sw')], ['en', held('en')]]));
     expect(page.documentFrequencies.get('sw')!.counts).toContain(2); // "bunge" (stemmed) is in both Swahili articles
     expect(joinSlices([sources], [countSlice(sources)])).toEqual(page);
+  });
+
+  it('pages counted apart and joined (joinCountedPages) equal the page counted at once', () => {
+    const whole = joinSlices([sources], [countSlice(sources)]);
+    const pages = [sources.slice(0, 1), sources.slice(1, 2), sources.slice(2)].map((part) => joinSlices([part], [countSlice(part)]));
+    expect(joinCountedPages(pages)).toEqual(whole);
+    expect(joinCountedPages([whole])).toBe(whole);
   });
 });
 

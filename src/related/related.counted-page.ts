@@ -64,6 +64,22 @@ export function joinSlices(sources: ReadonlyArray<readonly CountSource[]>, slice
   return { sets, documentFrequencies: new Map([...byLanguage].map(([language, lists]) => [language, mergeSortedCounts(lists)])) };
 }
 
+/** Pages counted apart, as one: their sets together, each language's document frequencies added. */
+export function joinCountedPages(pages: readonly CountedPage[]): CountedPage {
+  if (pages.length === 1) return pages[0];
+  const sets = new Map<number, EncodedTermSet>();
+  const byLanguage = new Map<string, SortedCounts[]>();
+  for (const page of pages) {
+    for (const [id, set] of page.sets) sets.set(id, set);
+    for (const [language, counts] of page.documentFrequencies) {
+      const lists = byLanguage.get(language);
+      if (lists) lists.push(counts);
+      else byLanguage.set(language, [counts]);
+    }
+  }
+  return { sets, documentFrequencies: new Map([...byLanguage].map(([language, lists]) => [language, mergeSortedCounts(lists)])) };
+}
+
 /** A term → count map as SortedCounts. */
 export function sortedCounts(counts: ReadonlyMap<string, number>): SortedCounts {
   // The default sort compares UTF-16 code units, as compareTerms does, without a call per comparison.

@@ -20,8 +20,12 @@ export interface DrainOptions {
   shouldStop?: () => boolean;
   /** Let other work run between batches (the server: SQLite runs a batch on the one connection). */
   yieldBetweenBatches?: boolean;
-  /** Articles per transaction of a bulk build's first pass (batchSize unless given). */
+  /** Articles read and counted at a time by a bulk build's first pass (batchSize unless given). */
   countBatchSize?: number;
+  /** Articles per transaction of a bulk build's first pass (countBatchSize unless given; BulkOptions.countWriteSize). */
+  countWriteSize?: number;
+  /** SQLite's page cache during a bulk build's first pass (BulkOptions.countCacheBytes). */
+  countCacheBytes?: number;
   /** A bulk build's term-counting worker threads (the CLI: one per core); none in the server. */
   countingWorkers?: number;
   /** A bulk build's ranking worker threads (the CLI: one per core); none in the server, which serves requests meanwhile. */
@@ -117,6 +121,8 @@ export class RelatedIndexer {
           pageSize: Math.max(batchSize, BULK_PAGE),
           now: this.clock,
           countPageSize: options.countBatchSize,
+          countWriteSize: options.countWriteSize,
+          countCacheBytes: options.countCacheBytes,
           onCounted: options.onCounted,
           onProfiled: options.onProfiled,
           onLanguage: options.onLanguage,

@@ -266,6 +266,23 @@ export class RelatedRepository {
     return true;
   }
 
+  /**
+   * SQLite's page cache on this connection widened to `bytes`; answers how to
+   * put it back as it was, the rest of its memory given back. A bulk build's
+   * count writes df changes across all of term_stats; with the usual cache
+   * each write spilled and read the same pages again (BulkOptions.countCacheBytes).
+   * PostgreSQL's buffers are the server's own: nothing to do.
+   */
+  async widenPageCache(bytes: number): Promise<() => Promise<void>> {
+    if (dialectOf(this.db) !== 'sqlite') return async () => undefined;
+    const [{ cache_size: before }] = await runSql<{ cache_size: number }>(this.db, 'PRAGMA cache_size');
+    await runSql(this.db, `PRAGMA cache_size = ${-Math.ceil(bytes / 1024)}`);
+    return async () => {
+      await runSql(this.db, `PRAGMA cache_size = ${Math.trunc(Number(before))}`);
+      await runSql(this.db, 'PRAGMA shrink_memory');
+    };
+  }
+
   async hasQueued(): Promise<boolean> {
     return (await runSql(this.db, backgroundSql('SELECT article_id FROM related_queue LIMIT 1'))).length > 0;
   }
