@@ -42,7 +42,7 @@ async function runReindex(options: ReindexCliOptions): Promise<number> {
  * SQLite's page cache while the bulk build counts (given back before it
  * ranks): measured on the 1,000,000-article archive, see the README.
  */
-const COUNT_CACHE_BYTES = 256 * 1024 * 1024;
+const COUNT_CACHE_BYTES = 64 * 1024 * 1024;
 
 /**
  * What `habari reindex` does, for any command that leaves articles queued

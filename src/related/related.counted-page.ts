@@ -52,32 +52,29 @@ export function countSlice(sources: readonly TokenSource[]): CountedSlice {
 /** Slices counted apart, as one page: `slices[i]` counted `sources[i]`. */
 export function joinSlices(sources: ReadonlyArray<readonly CountSource[]>, slices: readonly CountedSlice[]): CountedPage {
   const sets = new Map<number, EncodedTermSet>();
-  const byLanguage = new Map<string, SortedCounts[]>();
-  slices.forEach((slice, at) => {
-    sources[at].forEach((source, offset) => sets.set(source.id, slice.sets[offset]));
-    for (const [language, counts] of slice.documentFrequencies) {
-      const lists = byLanguage.get(language);
-      if (lists) lists.push(counts);
-      else byLanguage.set(language, [counts]);
-    }
-  });
-  return { sets, documentFrequencies: new Map([...byLanguage].map(([language, lists]) => [language, mergeSortedCounts(lists)])) };
+  slices.forEach((slice, at) => sources[at].forEach((source, offset) => sets.set(source.id, slice.sets[offset])));
+  return { sets, documentFrequencies: addedByLanguage(slices.map((slice) => slice.documentFrequencies)) };
 }
 
 /** Pages counted apart, as one: their sets together, each language's document frequencies added. */
 export function joinCountedPages(pages: readonly CountedPage[]): CountedPage {
   if (pages.length === 1) return pages[0];
   const sets = new Map<number, EncodedTermSet>();
+  for (const page of pages) for (const [id, set] of page.sets) sets.set(id, set);
+  return { sets, documentFrequencies: addedByLanguage(pages.map((page) => page.documentFrequencies)) };
+}
+
+/** Several parts' per-language document frequencies, added per language. */
+function addedByLanguage(parts: ReadonlyArray<Iterable<readonly [string, SortedCounts]>>): Map<string, SortedCounts> {
   const byLanguage = new Map<string, SortedCounts[]>();
-  for (const page of pages) {
-    for (const [id, set] of page.sets) sets.set(id, set);
-    for (const [language, counts] of page.documentFrequencies) {
+  for (const part of parts) {
+    for (const [language, counts] of part) {
       const lists = byLanguage.get(language);
       if (lists) lists.push(counts);
       else byLanguage.set(language, [counts]);
     }
   }
-  return { sets, documentFrequencies: new Map([...byLanguage].map(([language, lists]) => [language, mergeSortedCounts(lists)])) };
+  return new Map([...byLanguage].map(([language, lists]) => [language, mergeSortedCounts(lists)]));
 }
 
 /** A term → count map as SortedCounts. */
