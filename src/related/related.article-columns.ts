@@ -128,22 +128,56 @@ export class ArticleColumns {
     return indexInAscending(this.ids.data, this.length, id);
   }
 
+  /** The article's language, as an index into the column's languages (equal numbers: the same language). */
+  languageAt(position: number): number {
+    return this.language.data[position];
+  }
+
+  languageOf(position: number): LanguageCode {
+    return this.languages[this.language.data[position]] as LanguageCode;
+  }
+
+  categoryId(position: number): number | null {
+    const category = this.categoryIds.data[position];
+    return category === NONE ? null : category;
+  }
+
+  sourceId(position: number): number | null {
+    const source = this.sourceIds.data[position];
+    return source === NONE ? null : source;
+  }
+
+  /** Milliseconds since the epoch; NaN when the article has no date. */
+  publishedTime(position: number): number {
+    return this.publishedAt.data[position];
+  }
+
+  title(position: number): string {
+    return this.string(position, TITLE);
+  }
+
+  /** '' when the article has none. */
+  contentHash(position: number): string {
+    return this.string(position, CONTENT_HASH);
+  }
+
+  tags(position: number): string[] {
+    const tags = this.string(position, TAGS);
+    return tags ? (JSON.parse(tags) as string[]) : [];
+  }
+
   /** The article at `position`, as it was pushed. */
   article(position: number): IndexedArticle {
-    const category = this.categoryIds.data[position];
-    const source = this.sourceIds.data[position];
-    const time = this.publishedAt.data[position];
-    const hash = this.string(position, CONTENT_HASH);
-    const tags = this.string(position, TAGS);
+    const time = this.publishedTime(position);
     return {
       id: this.ids.data[position],
-      language: this.languages[this.language.data[position]] as LanguageCode,
-      categoryId: category === NONE ? null : category,
-      sourceId: source === NONE ? null : source,
-      tags: tags ? (JSON.parse(tags) as string[]) : [],
+      language: this.languageOf(position),
+      categoryId: this.categoryId(position),
+      sourceId: this.sourceId(position),
+      tags: this.tags(position),
       publishedAt: Number.isNaN(time) ? null : new Date(time),
-      contentHash: hash || undefined,
-      title: this.string(position, TITLE),
+      contentHash: this.contentHash(position) || undefined,
+      title: this.title(position),
       published: this.isPublished(position),
     };
   }

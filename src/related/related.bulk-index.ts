@@ -388,7 +388,7 @@ async function profileAndLoadLanguage(
 ): Promise<LanguageIndex> {
   options.onLanguage?.(language, 'profiling');
   const docs = await related.transaction(async (unit) => (await related.on(unit).languageDocs([language])).get(language) ?? 0);
-  const index = new LanguageIndex(undefined, undefined, undefined, { articles: indexed, terms: indexed * TERM_PROFILE.size });
+  const index = new LanguageIndex(undefined, undefined, { articles: indexed, terms: indexed * TERM_PROFILE.size });
   let frequencies: LanguageFrequencies | null = await loadFrequencies(related, language, indexed, options);
   // Which vocabulary terms (by id) a profile built here has: pass 1 counted them, so term_stats holds them.
   let builtTerms: Uint8Array = new Uint8Array(Math.max(1024, indexed * 4));

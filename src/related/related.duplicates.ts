@@ -17,11 +17,16 @@ const TITLE_GENERATION_SIZE = 20_000;
 let recentTitleKeys = new Map<string, string>();
 let olderTitleKeys = new Map<string, string>();
 
-/** The title's words, normalised: "Kenya: Ruto wins!" and "KENYA – Ruto wins" agree. */
+/** The title's words, normalised: "Kenya: Ruto wins!" and "KENYA – Ruto wins" agree ('' for a title without any). */
+export function titleKeyOf(title: string): string {
+  return normalizeText(title).match(LETTER_OR_DIGIT_RUNS)?.join(' ') ?? '';
+}
+
+/** titleKeyOf, remembered. */
 function titleKey(item: DuplicateFields): string {
   let key = recentTitleKeys.get(item.title);
   if (key !== undefined) return key;
-  key = olderTitleKeys.get(item.title) ?? normalizeText(item.title).match(LETTER_OR_DIGIT_RUNS)?.join(' ') ?? '';
+  key = olderTitleKeys.get(item.title) ?? titleKeyOf(item.title);
   if (recentTitleKeys.size >= TITLE_GENERATION_SIZE) {
     olderTitleKeys = recentTitleKeys;
     recentTitleKeys = new Map();

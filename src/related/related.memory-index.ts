@@ -1,10 +1,9 @@
 import { compareTerms } from './related.profile';
 import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
-import type { RelatedInput, TermWeight } from './related.types';
+import type { TermWeight } from './related.types';
 import { ArticleColumns, type ArticleColumnsParts, type IndexedArticle } from './related.article-columns';
 import { vocabularyReader, type SharedVocabulary } from './related.shared-vocabulary';
 import { TermInterner } from './related.term-interner';
-import { adoptVocabularyIds, packWithIds } from './related.packed';
 import { Growable, sharedBytes, sharedFloat32, sharedInt32 } from '../workers/shared-arrays';
 
 export type { IndexedArticle } from './related.article-columns';
@@ -19,16 +18,23 @@ export interface LanguageIndexParts {
   offsets: Int32Array;
   profileTerms: Int32Array;
   profileWeights: Float32Array;
+  profileOrder: Uint8Array;
   postingsStart: Int32Array;
   postings: Int32Array;
   searchable: Uint8Array;
 }
 
+/** The most terms a profile may have here: its weight order is kept a byte a term (TERM_PROFILE.size is 100). */
+export const MAX_INDEXED_PROFILE = 256;
+
 /**
  * Every indexed article of one language in memory, for the bulk build
  * (related.bulk-index.ts): profiles as interned term ids and 32-bit weights
- * (as profiles are built) in flat typed arrays (8 bytes a term), and an
- * inverted index of the terms the candidate search may use. `candidates` answers exactly what
+ * (as profiles are built) in flat typed arrays, each profile's terms by
+ * ascending id (two profiles' shared terms are one merge, with nothing sorted
+ * per comparison) and its weight order beside them (a byte a term: 9 bytes a
+ * term in all), and an inverted index of the terms the candidate search may
+ * use. `candidates` answers exactly what
  * RelatedRepository.candidateIds answers from SQL (same terms, same cap,
  * same sums in the same order, same tie-break by id), so a list built here
  * equals one built an article at a time.
@@ -40,20 +46,18 @@ export class LanguageIndex {
   private vocabulary: { readonly size: number; term(id: number): string } = this.interner!;
   private articles: ArticleColumns;
   private offsets: Growable<Int32Array>;
+  /** Per article, its terms by ascending id, and their weights in the same places. */
   private profileTerms: Growable<Int32Array>;
   private profileWeights: Growable<Float32Array>;
+  /** Per article, for its k-th heaviest term (ties by term), that term's place among its terms by id. */
+  private profileOrder: Growable<Uint8Array>;
   private postingsStart: Int32Array = new Int32Array(0);
   private postings: Int32Array = new Int32Array(0);
   private scores = new Float64Array(0);
-  private readonly materialized = new Map<number, RelatedInput>();
-  /** Whether profiles go to the ranking with their term ids (fromParts). */
-  private handsOverIds = false;
 
   constructor(
     private readonly dfCap = POSTINGS_DF_CAP,
     private readonly searchTerms = SEARCH_TERMS,
-    /** Inputs (profiles as TermWeight arrays) kept for the ranking: neighbouring targets share candidates. */
-    private readonly materializedMax = 20_000,
     /**
      * How many articles and profile terms are expected: the arrays start that
      * large, since growing a 30-million-term array by half copies it into one
@@ -65,6 +69,7 @@ export class LanguageIndex {
     this.offsets = new Growable(sharedInt32(Math.max(1024, expected.articles + 1)), sharedInt32);
     this.profileTerms = new Growable(sharedInt32(Math.max(1024, expected.terms)), sharedInt32);
     this.profileWeights = new Growable(sharedFloat32(Math.max(1024, expected.terms)), sharedFloat32);
+    this.profileOrder = new Growable(sharedBytes(Math.max(1024, expected.terms)), sharedBytes);
     this.offsets.push(0);
   }
 
@@ -78,30 +83,23 @@ export class LanguageIndex {
       offsets: this.offsets.trimmed(),
       profileTerms: this.profileTerms.trimmed(),
       profileWeights: this.profileWeights.trimmed(),
+      profileOrder: this.profileOrder.trimmed(),
       postingsStart: this.postingsStart,
       postings: this.postings,
       searchable: this.searchable,
     };
   }
 
-  /**
-   * The sealed index `parts` describe (in a worker thread). With
-   * `packWithVocabularyIds`, the ranking's packed profiles take this
-   * vocabulary's term ids (related.packed.ts adoptVocabularyIds): for a
-   * thread that ranks from this index alone.
-   */
-  static fromParts(parts: LanguageIndexParts, materializedMax?: number, options: { packWithVocabularyIds?: boolean } = {}): LanguageIndex {
-    const index = new LanguageIndex(parts.dfCap, parts.searchTerms, materializedMax, { articles: 0, terms: 0 });
-    if (options.packWithVocabularyIds) {
-      adoptVocabularyIds(parts.vocabulary.offsets.length - 1);
-      index.handsOverIds = true;
-    }
+  /** The sealed index `parts` describe (in a worker thread). */
+  static fromParts(parts: LanguageIndexParts): LanguageIndex {
+    const index = new LanguageIndex(parts.dfCap, parts.searchTerms, { articles: 0, terms: 0 });
     index.interner = null;
     index.vocabulary = vocabularyReader(parts.vocabulary);
     index.articles = ArticleColumns.fromParts(parts.articles);
     index.offsets = new Growable(parts.offsets, sharedInt32, parts.offsets.length);
     index.profileTerms = new Growable(parts.profileTerms, sharedInt32, parts.profileTerms.length);
     index.profileWeights = new Growable(parts.profileWeights, sharedFloat32, parts.profileWeights.length);
+    index.profileOrder = new Growable(parts.profileOrder, sharedBytes, parts.profileOrder.length);
     index.postingsStart = parts.postingsStart;
     index.postings = parts.postings;
     index.searchable = parts.searchable;
@@ -118,16 +116,29 @@ export class LanguageIndex {
    * search go to the lower id). `onTermId` is told each profile term's id.
    */
   add(article: IndexedArticle, profile: readonly TermWeight[], onTermId?: (termId: number, term: TermWeight) => void): void {
+    if (profile.length > MAX_INDEXED_PROFILE) throw new Error(`LanguageIndex.add: article ${article.id} has ${profile.length} profile terms (at most ${MAX_INDEXED_PROFILE})`);
     this.articles.push(article);
     // The order RelatedRepository.readProfiles gives: the search takes the first SEARCH_TERMS, sums in this order.
     const sorted = [...profile].sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term));
-    for (const entry of sorted) {
-      const id = this.interner!.intern(entry.term);
-      this.profileTerms.push(id);
-      this.profileWeights.push(entry.weight);
-      onTermId?.(id, entry);
+    const n = sorted.length;
+    if (idKeys.length < n) idKeys = new Float64Array(MAX_INDEXED_PROFILE);
+    for (let k = 0; k < n; k++) {
+      const id = this.interner!.intern(sorted[k].term);
+      idKeys[k] = id * MAX_INDEXED_PROFILE + k;
+      onTermId?.(id, sorted[k]);
     }
-    this.offsets.push(this.profileTerms.length);
+    // Terms by id: one numeric sort of id·256 + rank (ids are below 2^31, so the keys are exact).
+    const keys = idKeys.subarray(0, n).sort();
+    const start = this.profileTerms.length;
+    for (let place = 0; place < n; place++) {
+      const rank = keys[place] % MAX_INDEXED_PROFILE;
+      this.profileTerms.push((keys[place] - rank) / MAX_INDEXED_PROFILE);
+      this.profileWeights.push(sorted[rank].weight);
+      placeOfRank[rank] = place;
+    }
+    this.profileOrder.reserve(n);
+    for (let rank = 0; rank < n; rank++) this.profileOrder.push(placeOfRank[rank]);
+    this.offsets.push(start + n);
   }
 
   /** How many distinct profile terms there are: their ids are 0 to vocabularySize - 1. */
@@ -186,22 +197,37 @@ export class LanguageIndex {
     return this.articles.positionOf(articleId) !== undefined;
   }
 
+  /** Where article `id` is (positions ascend with ids), or undefined. */
+  positionOf(id: number): number | undefined {
+    return this.articles.positionOf(id);
+  }
+
+  /** The indexed articles' fields, by position. */
+  get columns(): ArticleColumns {
+    return this.articles;
+  }
+
   /**
-   * The article as the ranking sees it; undefined unless indexed and published.
-   * The same object while it stays cached, so what the ranking remembers per
-   * profile array (related.packed.ts) is worked out once.
+   * The profile arrays, by position: article p's terms are
+   * `terms[offsets[p]..offsets[p+1])` by ascending id with `weights` in the
+   * same places, and `order[offsets[p] + k]` is the place of its k-th heaviest.
+   * Read only.
    */
-  input(articleId: number): RelatedInput | undefined {
-    const position = this.articles.positionOf(articleId);
-    if (position === undefined || !this.articles.isPublished(position)) return undefined;
-    let input = this.materialized.get(position);
-    if (!input) {
-      const { published: _published, ...fields } = this.articles.article(position);
-      input = { ...fields, profile: this.profile(position) };
-      if (this.materialized.size >= this.materializedMax) this.materialized.clear();
-      this.materialized.set(position, input);
+  get profiles(): { offsets: Int32Array; terms: Int32Array; weights: Float32Array; order: Uint8Array } {
+    return { offsets: this.offsets.data, terms: this.profileTerms.data, weights: this.profileWeights.data, order: this.profileOrder.data };
+  }
+
+  /** The profile at `position`, heaviest first, as the ranking's TermWeight arrays (terms decoded when read). */
+  profileAt(position: number): TermWeight[] {
+    const start = this.offsets.data[position];
+    const n = this.offsets.data[position + 1] - start;
+    const [ids, weights, order] = [this.profileTerms.data, this.profileWeights.data, this.profileOrder.data];
+    const profile: TermWeight[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const at = start + order[start + k];
+      profile[k] = new IndexedTerm(this.vocabulary, ids[at], weights[at]);
     }
-    return input;
+    return profile;
   }
 
   /**
@@ -210,17 +236,24 @@ export class LanguageIndex {
    */
   candidates(articleId: number, limit: number): number[] {
     const target = this.articles.positionOf(articleId);
-    if (target === undefined) return [];
+    return target === undefined ? [] : this.candidatePositions(target, limit).map((position) => this.articles.id(position));
+  }
+
+  /** candidates() by position. */
+  candidatePositions(target: number, limit: number): number[] {
     const offsets = this.offsets.data;
     const termsOf = this.profileTerms.data;
     const weights = this.profileWeights.data;
+    const order = this.profileOrder.data;
     const scores = this.scores;
     const touched: number[] = [];
-    const end = Math.min(offsets[target] + this.searchTerms, offsets[target + 1]);
-    for (let k = offsets[target]; k < end; k++) {
-      const term = termsOf[k];
+    const start = offsets[target];
+    const end = Math.min(start + this.searchTerms, offsets[target + 1]);
+    for (let k = start; k < end; k++) {
+      const at = start + order[k];
+      const term = termsOf[at];
       if (!this.searchable[term]) continue;
-      const weight = weights[k];
+      const weight = weights[at];
       for (let p = this.postingsStart[term]; p < this.postingsStart[term + 1]; p++) {
         const other = this.postings[p];
         if (other === target) continue;
@@ -241,19 +274,13 @@ export class LanguageIndex {
       best[i] = candidate;
     }
     for (const candidate of touched) scores[candidate] = 0;
-    return best.map((position) => this.articles.id(position));
-  }
-
-  private profile(position: number): readonly TermWeight[] {
-    const [start, end] = [this.offsets.data[position], this.offsets.data[position + 1]];
-    const [ids, weights] = [this.profileTerms.data, this.profileWeights.data];
-    const profile: TermWeight[] = new Array(end - start);
-    for (let k = start; k < end; k++) profile[k - start] = new IndexedTerm(this.vocabulary, ids[k], weights[k]);
-    // A view, not a copy: a worker's index arrays do not change once sealed.
-    if (this.handsOverIds) packWithIds(profile, ids.subarray(start, end));
-    return profile;
+    return best;
   }
 }
+
+// add()'s scratch: sort keys, and each rank's place among the terms by id.
+let idKeys = new Float64Array(MAX_INDEXED_PROFILE);
+const placeOfRank = new Uint8Array(MAX_INDEXED_PROFILE);
 
 /**
  * A profile term as the index holds it, its string decoded from the

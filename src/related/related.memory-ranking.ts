@@ -1,29 +1,418 @@
-import { CANDIDATE_POOL, RELATED_STORED, withTopics } from './related.live-ranking';
+import { ROUNDING_MARGIN, titleKeyOf } from './related.duplicates';
+import { CANDIDATE_POOL, RELATED_STORED } from './related.live-ranking';
 import type { LanguageIndex } from './related.memory-index';
-import { rankRelated } from './related.ranking';
-import { rememberedCosine } from './related.similarity';
-import type { RelatedInput, RelatedResult, TopicsOf } from './related.types';
-import { RELATED_WEIGHTS } from './related.weights';
+import { bestFirst, nameSharedTerms, scoredStory, type ReasonFields } from './related.ranking';
+import { strongestFirst } from './related.similarity';
+import type { RelatedReason, RelatedResult, TermWeight, TopicsOf } from './related.types';
+import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
 
-/** Pass 3 for one page of targets: their candidates from memory, ranked as rankAgainstIndex ranks. */
-export function rankInMemory(index: LanguageIndex, page: ReadonlyArray<{ articleId: number }>, topicsOf?: TopicsOf): Map<number, RelatedResult[]> {
+/**
+ * Pass 3 for one page of targets: each target's candidates from memory,
+ * ranked as rankRelated ranks them (rankAgainstIndex, the incremental path),
+ * to the last bit: the same pool, stories, feedback, scores and reasons.
+ */
+export function rankInMemory(
+  index: LanguageIndex,
+  page: ReadonlyArray<{ articleId: number }>,
+  topicsOf?: TopicsOf,
+  weights: RelatedWeights = RELATED_WEIGHTS,
+): Map<number, RelatedResult[]> {
+  const ranker = rankerOf(index, topicsOf);
   const lists = new Map<number, RelatedResult[]>();
-  const cosineOf = rememberedCosine();
-  // Each input's topic distribution once per page (a candidate serves many targets); the model cannot change within a page.
-  const decorated = new Map<RelatedInput, RelatedInput>();
-  const inputOf = (id: number) => {
-    const input = index.input(id);
-    if (!input || !topicsOf) return input;
-    let withTopic = decorated.get(input);
-    if (!withTopic) decorated.set(input, (withTopic = withTopics(input, topicsOf)));
-    return withTopic;
-  };
   for (const { articleId } of page) {
-    const target = inputOf(articleId);
-    if (!target) continue; // unpublished since it was counted: queued again, the incremental indexer follows
-    const candidates = index.candidates(articleId, CANDIDATE_POOL).flatMap((id) => inputOf(id) ?? []);
-    lists.set(articleId, rankRelated(target, candidates, RELATED_STORED, RELATED_WEIGHTS, cosineOf));
+    const target = index.positionOf(articleId);
+    // Unpublished since it was counted: queued again, the incremental indexer follows.
+    if (target === undefined || !index.columns.isPublished(target)) continue;
+    lists.set(articleId, ranker.rank(target, RELATED_STORED, weights));
   }
   return lists;
 }
 
+const rankers = new WeakMap<LanguageIndex, IndexRanker>();
+
+/** One ranker per index (its per-article memos last as long as the index); a new one when the topic model changes. */
+function rankerOf(index: LanguageIndex, topicsOf: TopicsOf | undefined): IndexRanker {
+  let ranker = rankers.get(index);
+  if (!ranker || ranker.topicsOf !== topicsOf) rankers.set(index, (ranker = new IndexRanker(index, topicsOf)));
+  return ranker;
+}
+
+/** The reasons' fields of this many articles are remembered (about 150 bytes each); then they start over. */
+const REMEMBERED_FIELDS = 50_000;
+const UNKNOWN = -2;
+const NONE = -1;
+
+/**
+ * rankRelated over a LanguageIndex's typed arrays, by article position. The
+ * object version materialized every candidate (a TermWeight object per
+ * profile term, 50 candidates a target) and sorted its terms by id to
+ * compare them: most of a ranking worker's time and garbage. Here profiles
+ * are read in place (terms by id, weights beside them, their weight order a
+ * byte a term) and objects are made only for the reasons: every sum runs in
+ * the order rankRelated's runs in, so every score is the same number
+ * (related.memory-ranking.spec.ts compares the two on random archives).
+ */
+class IndexRanker {
+  private readonly profiles: LanguageIndex['profiles'];
+  /** Per position: its title key's and content hash's ids in `keyIds` (NONE: it has none), UNKNOWN until asked. */
+  private readonly titleKeys: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly keyIds = new Map<string, number>();
+  private fields = new Map<number, ReasonFields>();
+  // Scratch, reused from target to target.
+  private products = new Float64Array(256);
+  private expandedIds = new Int32Array(0);
+  private expandedValues = new Float64Array(0);
+  private expandedSlots = new Int32Array(0);
+  private expandedStamps = new Int32Array(0);
+  private expandedCount = 0;
+  private expandedMask = 0;
+  private stamp = 0;
+  private readonly groups = new StoryGroups();
+
+  constructor(
+    private readonly index: LanguageIndex,
+    readonly topicsOf: TopicsOf | undefined,
+  ) {
+    this.profiles = index.profiles;
+    this.titleKeys = new Int32Array(index.size).fill(UNKNOWN);
+    this.hashes = new Int32Array(index.size).fill(UNKNOWN);
+  }
+
+  /** The target's list, as rankRelated(target, its candidates, first, weights) answers it. */
+  rank(target: number, first: number, weights: RelatedWeights): RelatedResult[] {
+    const limit = Math.max(0, Math.floor(first));
+    if (limit === 0) return [];
+    const columns = this.index.columns;
+    const language = columns.languageAt(target);
+    // The pool by ascending id (= position), as uniqueById orders it.
+    const pool = this.index
+      .candidatePositions(target, CANDIDATE_POOL)
+      .filter(
+        (candidate) =>
+          candidate !== target &&
+          columns.isPublished(candidate) &&
+          columns.languageAt(candidate) === language &&
+          !this.nearDuplicate(target, candidate, weights.nearDuplicateCosine),
+      )
+      .sort((a, b) => a - b);
+    const stories = this.representatives(pool, weights.nearDuplicateCosine);
+    const cosines = stories.map((story) => this.cosine(target, story));
+    const neighbours = stories
+      .map((story, at) => at)
+      .filter((at) => cosines[at] > 0)
+      .sort((a, b) => cosines[b] - cosines[a] || stories[a] - stories[b])
+      .slice(0, Math.max(0, Math.floor(weights.feedbackArticles)))
+      .map((at) => stories[at]);
+    this.expand(target, neighbours, weights.feedbackWeight);
+
+    const targetFields = this.fieldsOf(target);
+    const scored: Array<{ id: number; score: number; reasons: RelatedReason[]; story: number }> = [];
+    stories.forEach((story, at) => {
+      const termSimilarity = cosines[at] > 0 ? this.similarityToExpanded(story) : 0;
+      const result = scoredStory(targetFields, this.fieldsOf(story), termSimilarity, weights);
+      if (result) scored.push({ id: columns.id(story), ...result, story });
+    });
+    scored.sort(bestFirst);
+    return scored.slice(0, limit).map(({ id, score, reasons, story }) => {
+      nameSharedTerms(reasons, () => this.sharedTerms(target, story));
+      return { id, score, reasons };
+    });
+  }
+
+  /** isNearDuplicate(target, candidate): the same content hash or title key, or profiles at least `threshold` alike. */
+  private nearDuplicate(target: number, candidate: number, threshold: number): boolean {
+    const hash = this.hashOf(target);
+    if (hash !== NONE && hash === this.hashOf(candidate)) return true;
+    const key = this.titleKeyOf(target);
+    if (key !== NONE && key === this.titleKeyOf(candidate)) return true;
+    return this.reaches(this.dot(target, candidate), threshold, target, candidate);
+  }
+
+  /** One article per story (nearDuplicateGroups): the earliest published copy, then the lowest id, in the order of the stories' first members. */
+  private representatives(pool: readonly number[], threshold: number): number[] {
+    const groups = this.groups.of(pool, threshold, this);
+    const chosen = new Map<number, number>();
+    const columns = this.index.columns;
+    const time = (position: number) => {
+      const at = columns.publishedTime(position);
+      return Number.isNaN(at) ? Number.POSITIVE_INFINITY : at;
+    };
+    pool.forEach((item, at) => {
+      const current = chosen.get(groups[at]);
+      if (current === undefined || time(item) < time(current) || (time(item) === time(current) && item < current)) chosen.set(groups[at], item);
+    });
+    return [...chosen.values()];
+  }
+
+  /** cosineOf(a, b) ≥ threshold given `dot`, their products summed in any order (reachesThreshold). */
+  reaches(dot: number, threshold: number, a: number, b: number): boolean {
+    if (dot >= threshold + ROUNDING_MARGIN) return true;
+    if (dot < threshold - ROUNDING_MARGIN) return false;
+    return this.cosine(a, b) >= threshold;
+  }
+
+  /** Σ of the shared terms' products, in term-id order (packedDot). */
+  private dot(a: number, b: number): number {
+    const { offsets, terms, weights } = this.profiles;
+    let [i, j] = [offsets[a], offsets[b]];
+    const [aEnd, bEnd] = [offsets[a + 1], offsets[b + 1]];
+    let sum = 0;
+    while (i < aEnd && j < bEnd) {
+      const x = terms[i];
+      const y = terms[j];
+      if (x === y) sum += weights[i++] * weights[j++];
+      else if (x < y) i++;
+      else j++;
+    }
+    return sum;
+  }
+
+  /** The exact cosine (overlapCosine, profileCosine): the shared terms' products summed largest first. */
+  private cosine(a: number, b: number): number {
+    const { offsets, terms, weights } = this.profiles;
+    let [i, j] = [offsets[a], offsets[b]];
+    const [aEnd, bEnd] = [offsets[a + 1], offsets[b + 1]];
+    if (this.products.length < aEnd - i) this.products = new Float64Array((aEnd - i) * 2);
+    const products = this.products;
+    let count = 0;
+    while (i < aEnd && j < bEnd) {
+      const x = terms[i];
+      const y = terms[j];
+      if (x === y) products[count++] = weights[i++] * weights[j++];
+      else if (x < y) i++;
+      else j++;
+    }
+    if (count > 1) products.subarray(0, count).sort();
+    let cosine = 0;
+    for (let k = count - 1; k >= 0; k--) cosine += products[k];
+    return cosine;
+  }
+
+  /**
+   * expandProfile(target, neighbours, weight): the target's terms, then each
+   * neighbour's (heaviest first), added into a table by term id in the order
+   * first met, then L2-normalised summing in that order.
+   */
+  private expand(target: number, neighbours: readonly number[], weight: number): void {
+    const { offsets, terms, weights, order } = this.profiles;
+    const profiles = neighbours.length > 0 && weight > 0 ? [target, ...neighbours] : [target];
+    const capacity = profiles.reduce((sum, position) => sum + offsets[position + 1] - offsets[position], 0);
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    if (this.expandedSlots.length < size) {
+      this.expandedSlots = new Int32Array(size);
+      this.expandedStamps = new Int32Array(size);
+    }
+    if (this.expandedIds.length < capacity) {
+      this.expandedIds = new Int32Array(capacity * 2);
+      this.expandedValues = new Float64Array(capacity * 2);
+    }
+    this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.expandedStamps.fill(0);
+    this.expandedMask = size - 1;
+    this.expandedCount = 0;
+    const share = weight / neighbours.length;
+    const values = this.expandedValues;
+    profiles.forEach((position, n) => {
+      const start = offsets[position];
+      for (let k = start; k < offsets[position + 1]; k++) {
+        const at = start + order[k];
+        const slot = this.slotOf(terms[at]);
+        const value = n === 0 ? weights[at] : share * weights[at];
+        if (this.expandedStamps[slot] === this.stamp) values[this.expandedSlots[slot]] += value;
+        else {
+          this.expandedStamps[slot] = this.stamp;
+          this.expandedSlots[slot] = this.expandedCount;
+          this.expandedIds[this.expandedCount] = terms[at];
+          values[this.expandedCount++] = 0 + value;
+        }
+      }
+    });
+    let squares = 0;
+    for (let k = 0; k < this.expandedCount; k++) squares += values[k] * values[k];
+    const norm = Math.sqrt(squares);
+    if (norm > 0) for (let k = 0; k < this.expandedCount; k++) values[k] = values[k] / norm;
+  }
+
+  /** The expanded profile's slot for term `id`: this target's (stamped) if it has the term, else the empty one to put it in. */
+  private slotOf(id: number): number {
+    let slot = Math.imul(id, 0x9e3779b1) & this.expandedMask;
+    while (this.expandedStamps[slot] === this.stamp && this.expandedIds[this.expandedSlots[slot]] !== id) slot = (slot + 1) & this.expandedMask;
+    return slot;
+  }
+
+  /** similarityTo(expanded, story's profile): summed in the story's weight order. */
+  private similarityToExpanded(story: number): number {
+    const { offsets, terms, weights, order } = this.profiles;
+    const start = offsets[story];
+    let sum = 0;
+    for (let k = start; k < offsets[story + 1]; k++) {
+      const at = start + order[k];
+      const slot = this.slotOf(terms[at]);
+      sum += weights[at] * (this.expandedStamps[slot] === this.stamp ? this.expandedValues[this.expandedSlots[slot]] : 0);
+    }
+    return sum;
+  }
+
+  /** profileOverlap(target, story).terms: the shared terms, largest product first, ties by term. */
+  private sharedTerms(target: number, story: number): string[] {
+    const { offsets, terms, weights } = this.profiles;
+    let [i, j] = [offsets[target], offsets[story]];
+    const [aEnd, bEnd] = [offsets[target + 1], offsets[story + 1]];
+    const shared: TermWeight[] = [];
+    while (i < aEnd && j < bEnd) {
+      if (terms[i] < terms[j]) i++;
+      else if (terms[i] > terms[j]) j++;
+      else shared.push({ term: this.index.term(terms[i]), weight: weights[i++] * weights[j++] });
+    }
+    return strongestFirst(shared);
+  }
+
+  /** What the reasons compare, with the topic distribution when there is a model (withTopics). */
+  private fieldsOf(position: number): ReasonFields {
+    let fields = this.fields.get(position);
+    if (fields) return fields;
+    const columns = this.index.columns;
+    const time = columns.publishedTime(position);
+    fields = {
+      categoryId: columns.categoryId(position),
+      sourceId: columns.sourceId(position),
+      tags: columns.tags(position),
+      publishedAt: Number.isNaN(time) ? null : new Date(time),
+    };
+    if (this.topicsOf) fields.topics = this.topicsOf({ language: columns.languageOf(position), categoryId: fields.categoryId, profile: this.index.profileAt(position) });
+    if (this.fields.size >= REMEMBERED_FIELDS) this.fields = new Map();
+    this.fields.set(position, fields);
+    return fields;
+  }
+
+  hashOf(position: number): number {
+    if (this.hashes[position] === UNKNOWN) this.hashes[position] = this.idOfKey('#', this.index.columns.contentHash(position));
+    return this.hashes[position];
+  }
+
+  titleKeyOf(position: number): number {
+    if (this.titleKeys[position] === UNKNOWN) this.titleKeys[position] = this.idOfKey('t', titleKeyOf(this.index.columns.title(position)));
+    return this.titleKeys[position];
+  }
+
+  /** An id for a non-empty key of a kind (hashes and titles never meet); NONE for ''. */
+  private idOfKey(kind: string, key: string): number {
+    if (key === '') return NONE;
+    const tagged = kind + key;
+    let id = this.keyIds.get(tagged);
+    if (id === undefined) this.keyIds.set(tagged, (id = this.keyIds.size));
+    return id;
+  }
+
+  /** The profile arrays, for StoryGroups. */
+  get profileArrays(): LanguageIndex['profiles'] {
+    return this.profiles;
+  }
+}
+
+/**
+ * nearDuplicateGroups over index positions: for every item, the index of its
+ * story's first member (connected components of same hash, same title key,
+ * or cosine ≥ threshold). Pair dot products are summed through postings of
+ * the items' terms (only pairs sharing a term cost anything) and decided as
+ * reachesThreshold decides them, so every decision is the object version's.
+ */
+class StoryGroups {
+  private slotTerms = new Int32Array(0);
+  private slotHeads = new Int32Array(0);
+  private slotStamps = new Int32Array(0);
+  private stamp = 0;
+  private next = new Int32Array(0);
+  private itemOf = new Int32Array(0);
+  private weightAt = new Float64Array(0);
+  private slotOf = new Int32Array(0);
+  private dots = new Float64Array(0);
+
+  of(items: readonly number[], threshold: number, ranker: IndexRanker): Int32Array {
+    const parent = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) parent[i] = i;
+    const find = (i: number): number => {
+      while (parent[i] !== i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+      }
+      return i;
+    };
+    const union = (a: number, b: number): void => {
+      const [ra, rb] = [find(a), find(b)];
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+    };
+    const firstWith = new Map<number, number>();
+    items.forEach((item, at) => {
+      for (const key of [ranker.hashOf(item), ranker.titleKeyOf(item)]) {
+        if (key === NONE) continue;
+        const first = firstWith.get(key);
+        if (first === undefined) firstWith.set(key, at);
+        else union(first, at);
+      }
+    });
+
+    const { offsets, terms, weights } = ranker.profileArrays;
+    const entries = items.reduce((sum, item) => sum + offsets[item + 1] - offsets[item], 0);
+    let size = 16;
+    while (size < entries * 2) size *= 2; // at most half full
+    if (this.slotTerms.length < size) {
+      this.slotTerms = new Int32Array(size);
+      this.slotHeads = new Int32Array(size);
+      this.slotStamps = new Int32Array(size);
+    }
+    this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.slotStamps.fill(0);
+    const mask = size - 1;
+    if (this.next.length < entries) {
+      this.next = new Int32Array(entries * 2);
+      this.itemOf = new Int32Array(entries * 2);
+      this.weightAt = new Float64Array(entries * 2);
+      this.slotOf = new Int32Array(entries * 2);
+    }
+    if (this.dots.length < items.length) this.dots = new Float64Array(items.length * 2);
+    const { slotTerms, slotHeads, slotStamps, next, itemOf, weightAt, slotOf, dots, stamp } = this;
+    let entry = 0;
+    items.forEach((item, index) => {
+      for (let k = offsets[item]; k < offsets[item + 1]; k++, entry++) {
+        const term = terms[k];
+        let slot = (Math.imul(term, 0x9e3779b1) >>> 0) & mask;
+        while (slotStamps[slot] === stamp && slotTerms[slot] !== term) slot = (slot + 1) & mask;
+        if (slotStamps[slot] === stamp) next[entry] = slotHeads[slot];
+        else {
+          next[entry] = -1;
+          slotStamps[slot] = stamp;
+          slotTerms[slot] = term;
+        }
+        slotHeads[slot] = entry;
+        slotOf[entry] = slot;
+        itemOf[entry] = index;
+        weightAt[entry] = weights[k];
+      }
+    });
+    // Every pair's dot product from the postings, each pair from its lower index: a term's postings
+    // run from the highest index down and stop at the item itself.
+    entry = 0;
+    items.forEach((item, index) => {
+      dots.fill(0, index + 1, items.length);
+      for (let k = offsets[item]; k < offsets[item + 1]; k++, entry++) {
+        const weight = weightAt[entry];
+        for (let at = slotHeads[slotOf[entry]]; at !== -1; at = next[at]) {
+          const other = itemOf[at];
+          if (other <= index) break;
+          dots[other] += weight * weightAt[at];
+        }
+      }
+      for (let other = index + 1; other < items.length; other++) {
+        const dot = dots[other];
+        if (dot < threshold - ROUNDING_MARGIN || find(other) === find(index)) continue;
+        if (ranker.reaches(dot, threshold, item, items[other])) union(index, other);
+      }
+    });
+    const groups = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) groups[i] = find(i);
+    return groups;
+  }
+}

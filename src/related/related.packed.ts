@@ -22,8 +22,6 @@ export interface PackedProfile {
 export const MAX_TERMS = 2_000_000;
 let termIds = new Map<string, number>();
 let generation = 0;
-/** While a vocabulary's ids are adopted (adoptVocabularyIds): its size; ids then come with the profiles. */
-let adoptedSize: number | null = null;
 const packs = new WeakMap<readonly TermWeight[], PackedProfile>();
 
 /** The id of `term` in this generation; ids are dense from 0. */
@@ -34,36 +32,6 @@ function termId(term: string): number {
     termIds.set(term, id);
   }
   return id;
-}
-
-/** How many term ids exist: scratch arrays indexed by id need this length. */
-export function termIdCount(): number {
-  return adoptedSize ?? termIds.size;
-}
-
-/**
- * Starts a generation whose ids are a vocabulary's own (0 to size - 1): a
- * bulk build's ranking worker, whose LanguageIndex already holds every
- * profile as term ids, hands them over with packWithIds instead of this
- * module interning millions of strings again (a Map of up to MAX_TERMS
- * strings per worker, and most of the packing's CPU). A profile that comes
- * without ids ends the generation: strings are interned from scratch, so
- * ids of the two kinds never meet.
- */
-export function adoptVocabularyIds(size: number): void {
-  termIds = new Map();
-  generation += 1;
-  adoptedSize = size;
-}
-
-/**
- * Packs `profile` with the adopted vocabulary's ids of its terms, in its own
- * order (see adoptVocabularyIds); once that generation has ended, the
- * profile is left to be packed by its strings. `inOrder` is kept as given
- * (a view of the index's own array: nothing copied) and must not change.
- */
-export function packWithIds(profile: readonly TermWeight[], inOrder: Int32Array): void {
-  if (adoptedSize !== null) packs.set(profile, pack(profile, inOrder, slabbed));
 }
 
 /**
@@ -79,10 +47,9 @@ export function packedProfiles(profiles: ReadonlyArray<readonly TermWeight[]>): 
 function packedProfile(profile: readonly TermWeight[]): PackedProfile {
   const known = packs.get(profile);
   if (known && known.generation === generation) return known;
-  if (adoptedSize !== null || termIds.size + profile.length > MAX_TERMS) {
+  if (termIds.size + profile.length > MAX_TERMS) {
     termIds = new Map();
     generation += 1;
-    adoptedSize = null;
   }
   const inOrder = new Int32Array(profile.length);
   for (let k = 0; k < profile.length; k++) inOrder[k] = termId(profile[k].term);
@@ -95,43 +62,9 @@ function packedProfile(profile: readonly TermWeight[]): PackedProfile {
 const POSITIONS = 2 ** 20;
 let sortKeys = new Float64Array(128);
 
-/** Where pack's arrays are allocated. */
-interface Arrays {
-  int32(length: number): Int32Array;
-  float64(length: number): Float64Array;
-}
-
-/** Each array its own buffer: the server's profiles live in caches for long and one by one. */
-const separate: Arrays = { int32: (length) => new Int32Array(length), float64: (length) => new Float64Array(length) };
-
-/**
- * A ranking worker packs every candidate it meets (50 a target) and drops
- * them a cache-full at a time: each array its own buffer meant three
- * off-heap allocations per candidate, and the collector's time went to them.
- * Here they are views of 64 KB slabs (about 30 profiles each), let go
- * together with the profiles that use them.
- */
-const SLAB_BYTES = 64 * 1024;
-let slab = new ArrayBuffer(0);
-let slabUsed = 0;
-function carve(bytes: number): [ArrayBuffer, number] {
-  const rounded = (bytes + 7) & ~7; // Float64Array views start at multiples of 8
-  if (rounded > SLAB_BYTES / 4) return [new ArrayBuffer(rounded), 0];
-  if (slabUsed + rounded > slab.byteLength) {
-    slab = new ArrayBuffer(SLAB_BYTES);
-    slabUsed = 0;
-  }
-  slabUsed += rounded;
-  return [slab, slabUsed - rounded];
-}
-const slabbed: Arrays = {
-  int32: (length) => new Int32Array(...carve(length * 4), length),
-  float64: (length) => new Float64Array(...carve(length * 8), length),
-};
-
-function pack(profile: readonly TermWeight[], inOrder: Int32Array, arrays: Arrays = separate): PackedProfile {
+function pack(profile: readonly TermWeight[], inOrder: Int32Array): PackedProfile {
   const n = profile.length;
-  const [ids, weights, positions] = [arrays.int32(n), arrays.float64(n), arrays.int32(n)];
+  const [ids, weights, positions] = [new Int32Array(n), new Float64Array(n), new Int32Array(n)];
   if (n < POSITIONS) {
     // One numeric sort of id·2^20 + position: an array of positions sorted with a comparator was a
     // tenth of a ranking worker's time.

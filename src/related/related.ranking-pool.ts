@@ -10,8 +10,8 @@ const WORKER_HEAP_MB = 160;
 const WORKER_HEAP_BYTES_PER_ARTICLE = 200;
 /**
  * Per term of the vocabulary: the decoded terms a worker keeps (at most 2^20,
- * related.shared-vocabulary.ts). Packed profiles use the index's term ids,
- * so nothing is interned again (related.packed.ts adoptVocabularyIds).
+ * related.shared-vocabulary.ts); the ranking reads profiles by term id in
+ * place (related.memory-ranking.ts), so nothing is interned again.
  */
 const WORKER_HEAP_BYTES_PER_TERM = 40;
 

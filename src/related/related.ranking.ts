@@ -82,19 +82,39 @@ export function rankRelated(
   const scored: Array<RelatedResult & { story: RelatedInput }> = [];
   for (const { story, cosine } of stories) {
     const termSimilarity = cosine > 0 ? similarityTo(expanded, story.profile) : 0;
-    const reasons = reasonsFor(target, story, termSimilarity, weights);
-    if (!reasons.some(({ signal }) => CONTENT_SIGNALS.has(signal))) continue;
-    const score = reasons.reduce((sum, { weight }) => sum + weight, 0);
-    scored.push({ id: story.id, score, reasons, story });
+    const result = scoredStory(target, story, termSimilarity, weights);
+    if (result) scored.push({ id: story.id, ...result, story });
   }
-  scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  scored.sort(bestFirst);
   // The shared terms are named only for the stories kept: naming them for all fifty was most of the ranking's garbage.
   return scored.slice(0, limit).map(({ id, score, reasons, story }) => {
-    for (const reason of reasons) {
-      if (reason.signal === 'SHARED_TERMS') reason.terms = profileOverlap(target.profile, story.profile).terms.slice(0, MAX_REASON_TERMS);
-    }
+    nameSharedTerms(reasons, () => profileOverlap(target.profile, story.profile).terms);
     return { id, score, reasons };
   });
+}
+
+/** The fields of two articles the reasons compare (beside their term similarity). */
+export type ReasonFields = Pick<RelatedInput, 'categoryId' | 'sourceId' | 'tags' | 'publishedAt' | 'topics'>;
+
+/**
+ * A story's reasons and score (their weights summed, strongest first), or
+ * null when nothing about its content relates it (source and time alone do
+ * not). SHARED_TERMS' terms are left empty: nameSharedTerms names them for the stories kept.
+ */
+export function scoredStory(target: ReasonFields, story: ReasonFields, termSimilarity: number, weights: RelatedWeights): { score: number; reasons: RelatedReason[] } | null {
+  const reasons = reasonsFor(target, story, termSimilarity, weights);
+  if (!reasons.some(({ signal }) => CONTENT_SIGNALS.has(signal))) return null;
+  return { score: reasons.reduce((sum, { weight }) => sum + weight, 0), reasons };
+}
+
+/** The order of a list: highest score first, equal scores by id. */
+export function bestFirst(a: { id: number; score: number }, b: { id: number; score: number }): number {
+  return b.score - a.score || a.id - b.id;
+}
+
+/** Fills SHARED_TERMS' terms (when there is such a reason) with the first of `sharedTerms()`, strongest first. */
+export function nameSharedTerms(reasons: RelatedReason[], sharedTerms: () => string[]): void {
+  for (const reason of reasons) if (reason.signal === 'SHARED_TERMS') reason.terms = sharedTerms().slice(0, MAX_REASON_TERMS);
 }
 
 function uniqueById(items: readonly RelatedInput[]): RelatedInput[] {
@@ -103,7 +123,7 @@ function uniqueById(items: readonly RelatedInput[]): RelatedInput[] {
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
-function publishedTime(item: RelatedInput): number {
+export function publishedTime(item: Pick<RelatedInput, 'publishedAt'>): number {
   const time = item.publishedAt?.getTime();
   return time === undefined || Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }
@@ -122,7 +142,7 @@ function representatives(pool: readonly RelatedInput[], threshold: number, cosin
 }
 
 /** `termSimilarity` is the (expanded) term similarity; SHARED_TERMS' terms are named by the caller, for the stories it keeps. */
-function reasonsFor(target: RelatedInput, candidate: RelatedInput, termSimilarity: number, weights: RelatedWeights): RelatedReason[] {
+function reasonsFor(target: ReasonFields, candidate: ReasonFields, termSimilarity: number, weights: RelatedWeights): RelatedReason[] {
   const reasons: RelatedReason[] = [];
 
   if (termSimilarity > 0 && weights.sharedTerms > 0) {
@@ -164,7 +184,7 @@ function sharedTags(targetTags: readonly string[], candidateTags: readonly strin
 }
 
 /** 1 on the same instant, 0.5 one half-life apart; 0 when either date is unknown. */
-function timeCloseness(a: RelatedInput, b: RelatedInput, halfLifeDays: number): number {
+function timeCloseness(a: ReasonFields, b: ReasonFields, halfLifeDays: number): number {
   const [ta, tb] = [publishedTime(a), publishedTime(b)];
   if (!Number.isFinite(ta) || !Number.isFinite(tb) || halfLifeDays <= 0) return 0;
   return Math.pow(0.5, Math.abs(ta - tb) / DAY_MS / halfLifeDays);

@@ -36,10 +36,16 @@ export function profileOverlap(a: readonly TermWeight[], b: readonly TermWeight[
       shared.push({ term: mine.term, weight: mine.weight * b[packedB.positions[j++]].weight });
     }
   }
-  shared.sort((x, y) => y.weight - x.weight || compareTerms(x.term, y.term));
+  const terms = strongestFirst(shared);
   // Summed in the sorted order, so the cosine does not depend on profile order.
   const cosine = shared.reduce((sum, { weight }) => sum + weight, 0);
-  return { cosine, terms: shared.map(({ term }) => term) };
+  return { cosine, terms };
+}
+
+/** Shared terms, each with its product of the two weights, sorted (in place) strongest first, ties by term; their names in that order. */
+export function strongestFirst(shared: TermWeight[]): string[] {
+  shared.sort((x, y) => y.weight - x.weight || compareTerms(x.term, y.term));
+  return shared.map(({ term }) => term);
 }
 
 // Scratch for overlapCosine's products: a ranking scores 50 stories a target, and

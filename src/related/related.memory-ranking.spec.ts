@@ -1,0 +1,167 @@
+import { topicsFromModels } from '../topics/topics.ranking';
+import { CANDIDATE_POOL, RELATED_STORED } from './related.live-ranking';
+import { LanguageIndex, type IndexedArticle } from './related.memory-index';
+import { rankInMemory } from './related.memory-ranking';
+import { rankRelated } from './related.ranking';
+import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
+import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
+
+/** A small deterministic generator (mulberry32): the same archives on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCABULARY = Array.from({ length: 400 }, (_, n) => (n % 7 === 0 ? `neno${n}` : n % 5 === 0 ? `ሀገር${n}` : `term${n}`));
+const TAGS = ['Kenya', 'kenya', 'Siasa', 'Uchumi', 'Afya', 'Michezo'];
+
+interface Archive {
+  articles: Array<IndexedArticle & { profile: TermWeight[] }>;
+  df: Map<string, number>;
+}
+
+/**
+ * An archive shaped like a news language: topics sharing their words, exact
+ * copies (same hash or title), light edits (near-duplicate profiles), repeated
+ * weights (ties), categories, sources, tags and dates, a few unpublished and
+ * undated. Weights are 32-bit, as every stored profile's are.
+ */
+function archive(seed: number, size: number): Archive {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const articles: Archive['articles'] = [];
+  for (let n = 0; n < size; n++) {
+    const id = 10 + n * 3;
+    const earlier = articles.length ? pick(articles) : null;
+    const kind = next();
+    let raw: Map<string, number>;
+    if (earlier && kind < 0.15) {
+      // A light edit of an earlier article: most terms and weights kept.
+      raw = new Map(earlier.profile.map(({ term, weight }) => [term, next() < 0.9 ? weight : weight * 1.3]));
+    } else {
+      const topic = Math.floor(next() * 8) * 50;
+      raw = new Map();
+      const terms = 20 + Math.floor(next() * 80);
+      for (let k = 0; k < terms; k++) {
+        const term = VOCABULARY[next() < 0.7 ? topic + Math.floor(next() * 50) : Math.floor(next() * VOCABULARY.length)];
+        // Weights from a few levels: equal weights (and equal products) happen, as in real profiles.
+        raw.set(term, next() < 0.3 ? 0.5 : Math.ceil(next() * 20) / 10);
+      }
+    }
+    const length = Math.hypot(...raw.values());
+    const profile = [...raw].map(([term, weight]) => ({ term, weight: Math.fround(weight / length) }));
+    const copy = earlier && kind >= 0.15 && kind < 0.2;
+    articles.push({
+      id,
+      language: 'sw',
+      categoryId: next() < 0.2 ? null : 1 + Math.floor(next() * 4),
+      sourceId: next() < 0.1 ? null : 1 + Math.floor(next() * 3),
+      tags: next() < 0.5 ? [] : [pick(TAGS), pick(TAGS)],
+      publishedAt: next() < 0.05 ? null : new Date(Date.UTC(2025, 0, 1) + Math.floor(next() * 120) * 86_400_000 + (next() < 0.2 ? 0 : Math.floor(next() * 86_400_000))),
+      contentHash: copy && next() < 0.5 ? earlier.contentHash : next() < 0.1 ? undefined : `hash-${id}`,
+      title: copy ? earlier.title.toUpperCase() + '!' : `Habari ${Math.floor(next() * size * 2)}`,
+      published: next() > 0.05,
+      profile,
+    });
+  }
+  const df = new Map<string, number>();
+  for (const { profile } of articles) for (const { term } of profile) df.set(term, (df.get(term) ?? 0) + 1);
+  return { articles, df };
+}
+
+function indexOf({ articles, df }: Archive, dfCap: number): LanguageIndex {
+  const index = new LanguageIndex(dfCap);
+  for (const { profile, ...article } of articles) index.add(article, profile);
+  index.seal((termId) => df.get(index.term(termId)) ?? Number.POSITIVE_INFINITY);
+  return index;
+}
+
+/** What the bulk build ranked before: every candidate as a RelatedInput, through rankRelated. */
+function rankedByObjects(index: LanguageIndex, { articles }: Archive, targetId: number, weights: RelatedWeights, topicsOf?: TopicsOf): RelatedResult[] | undefined {
+  const inputs = new Map<number, RelatedInput>();
+  for (const { published, profile, ...fields } of articles) {
+    if (!published) continue;
+    const sorted = [...profile].sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    const input: RelatedInput = { ...fields, profile: sorted };
+    inputs.set(fields.id, topicsOf ? { ...input, topics: topicsOf(input) } : input);
+  }
+  const target = inputs.get(targetId);
+  if (!target) return undefined;
+  const candidates = index.candidates(targetId, CANDIDATE_POOL).flatMap((id) => inputs.get(id) ?? []);
+  return rankRelated(target, candidates, RELATED_STORED, weights);
+}
+
+const topicModel: TopicsOf = topicsFromModels(
+  new Map([
+    [
+      'sw',
+      {
+        labels: [1, 2, 3, 4].map((id) => ({ id, name: `Mada ${id}` })),
+        model: {
+          topics: [1, 2, 3, 4],
+          centroids: new Map(VOCABULARY.filter((_, n) => n % 3 === 0).map((term, n) => [term, [n % 4 === 0 ? 0.2 : 0.01, n % 4 === 1 ? 0.2 : 0.01, n % 4 === 2 ? 0.3 : 0, 0.05]])),
+          examples: 100,
+          sharpness: 40,
+        },
+      },
+    ],
+  ]),
+);
+
+describe('rankInMemory (the bulk build’s ranking over typed arrays)', () => {
+  it.each([
+    ['the weights in production', 1, 300, RELATED_WEIGHTS, undefined],
+    ['with a topic model', 2, 300, RELATED_WEIGHTS, topicModel],
+    ['feedback off', 3, 200, { ...RELATED_WEIGHTS, feedbackWeight: 0 }, undefined],
+    ['a lower near-duplicate threshold (more stories fold)', 4, 300, { ...RELATED_WEIGHTS, nearDuplicateCosine: 0.5 }, topicModel],
+    ['a small archive', 5, 12, RELATED_WEIGHTS, undefined],
+  ] as const)('lists exactly what rankRelated lists from the same candidates: %s', (_, seed, size, weights, topicsOf) => {
+    const data = archive(seed, size);
+    // A low cap leaves common terms out of the search, as at archive size.
+    const index = indexOf(data, Math.max(3, Math.floor(size / 10)));
+    const page = data.articles.map(({ id }) => ({ articleId: id }));
+    const lists = rankInMemory(index, page, topicsOf, weights);
+    let compared = 0;
+    for (const { articleId } of page) {
+      const expected = rankedByObjects(index, data, articleId, weights, topicsOf);
+      // Scores and reasons to the last bit, in the same order (JSON shows any difference).
+      expect(JSON.stringify(lists.get(articleId))).toBe(JSON.stringify(expected));
+      if (expected?.length) compared++;
+    }
+    expect(compared).toBeGreaterThan(size * 0.6);
+  });
+
+  it('finds the copies and edits it folds: some lists leave out near-duplicate candidates', () => {
+    const data = archive(7, 300);
+    const index = indexOf(data, 30);
+    const lists = rankInMemory(
+      index,
+      data.articles.map(({ id }) => ({ articleId: id })),
+    );
+    const copies = data.articles.filter((article, n) => data.articles.some((other, m) => m < n && other.contentHash && other.contentHash === article.contentHash));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) {
+      const original = data.articles.find((other) => other.contentHash === copy.contentHash)!;
+      expect(lists.get(copy.id)?.map(({ id }) => id) ?? []).not.toContain(original.id);
+    }
+  });
+
+  it('leaves out unpublished targets and candidates', () => {
+    const data = archive(8, 200);
+    const index = indexOf(data, 20);
+    const lists = rankInMemory(
+      index,
+      data.articles.map(({ id }) => ({ articleId: id })),
+    );
+    const unpublished = new Set(data.articles.filter(({ published }) => !published).map(({ id }) => id));
+    expect(unpublished.size).toBeGreaterThan(0);
+    for (const id of unpublished) expect(lists.has(id)).toBe(false);
+    for (const list of lists.values()) for (const { id } of list) expect(unpublished.has(id)).toBe(false);
+  });
+});
