@@ -9,6 +9,7 @@ import { TopicModels1764700000000 } from './1764700000000-topic-models';
 import { ArticleFilterIndex1764800000000 } from './1764800000000-article-filter-index';
 import { TopicChecks1764900000000 } from './1764900000000-topic-checks';
 import { CountedTermTallies1765000000000 } from './1765000000000-counted-term-tallies';
+import { ClusteredTermTables1765100000000 } from './1765100000000-clustered-term-tables';
 
 /** Every migration, oldest first. Listed explicitly so tsc output and ts-jest agree. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   ArticleFilterIndex1764800000000,
   TopicChecks1764900000000,
   CountedTermTallies1765000000000,
+  ClusteredTermTables1765100000000,
 ];
