@@ -10,9 +10,9 @@ type DuplicateFields = Pick<RelatedInput, 'language' | 'title' | 'profile' | 'co
 // Each ranking call compares every candidate's title; this cache keeps that
 // from normalising the same titles again on every request. Two generations:
 // when the newer is full it becomes the older, and a title found in the older
-// moves up, so the titles in use survive a turnover. Clearing one 10,000-title
-// map when full let a bulk build's ranking worker, whose candidates come from
-// the whole language, normalise most titles again and again.
+// moves up, so the titles in use survive a turnover (one map cleared when full
+// normalised most titles again and again when candidates came from a whole
+// language). The bulk build keeps its own key per article (related.memory-ranking.ts).
 const TITLE_GENERATION_SIZE = 20_000;
 let recentTitleKeys = new Map<string, string>();
 let olderTitleKeys = new Map<string, string>();

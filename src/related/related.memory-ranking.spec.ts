@@ -1,7 +1,7 @@
 import { topicsFromModels } from '../topics/topics.ranking';
 import { CANDIDATE_POOL, RELATED_STORED } from './related.live-ranking';
 import { LanguageIndex, type IndexedArticle } from './related.memory-index';
-import { rankInMemory } from './related.memory-ranking';
+import { keyHash, rankInMemory } from './related.memory-ranking';
 import { rankRelated } from './related.ranking';
 import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
 import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
@@ -150,6 +150,37 @@ describe('rankInMemory (the bulk build’s ranking over typed arrays)', () => {
       const original = data.articles.find((other) => other.contentHash === copy.contentHash)!;
       expect(lists.get(copy.id)?.map(({ id }) => id) ?? []).not.toContain(original.id);
     }
+  });
+
+  it('tells apart titles whose keys hash alike: only equal keys fold', () => {
+    // Two different title keys with the same 32-bit hash, found by brute force.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let n = 0; !pair; n++) {
+      const title = `habari ${n}`;
+      const other = seen.get(keyHash(title));
+      if (other !== undefined) pair = [other, title];
+      else seen.set(keyHash(title), title);
+    }
+    const data = archive(9, 200);
+    // Two articles with the colliding titles, and a third with the first one's title again (a real copy's).
+    const profile = data.articles[10].profile;
+    // b shares every other term of a's profile (cosine about 0.5: no copy by its words), c is a's profile.
+    const half = profile.map((entry, k) => (k % 2 ? { term: `mpya${k}`, weight: entry.weight } : entry));
+    data.articles[10] = { ...data.articles[10], title: pair[0], published: true, contentHash: 'a' };
+    data.articles[11] = { ...data.articles[11], title: pair[1], profile: half, published: true, contentHash: 'b' };
+    data.articles[12] = { ...data.articles[12], title: pair[0].toUpperCase(), profile, published: true, contentHash: 'c' };
+    for (const [term] of [...half, ...profile].map(({ term }) => [term])) data.df.set(term, (data.df.get(term) ?? 0) + 1);
+    const cosine = profile.reduce((sum, entry, k) => sum + (k % 2 ? 0 : entry.weight * entry.weight), 0);
+    expect(cosine).toBeGreaterThan(0.2);
+    expect(cosine).toBeLessThan(0.8);
+    const index = indexOf(data, 1_000);
+    const [a, b, c] = [data.articles[10].id, data.articles[11].id, data.articles[12].id];
+    const lists = rankInMemory(index, [a, b, c].map((articleId) => ({ articleId })));
+    for (const id of [a, b, c]) expect(JSON.stringify(lists.get(id))).toBe(JSON.stringify(rankedByObjects(index, data, id, RELATED_WEIGHTS)));
+    // a and c are copies (same title key), b is not a copy of either by its title.
+    expect(lists.get(a)!.map(({ id }) => id)).not.toContain(c);
+    expect(lists.get(b)!.map(({ id }) => id)).toContain(a);
   });
 
   it('leaves out unpublished targets and candidates', () => {

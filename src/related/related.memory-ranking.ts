@@ -41,6 +41,17 @@ function rankerOf(index: LanguageIndex, topicsOf: TopicsOf | undefined): IndexRa
 const REMEMBERED_FIELDS = 50_000;
 const UNKNOWN = -2;
 const NONE = -1;
+const CONTENT_HASH = 0;
+const TITLE_KEY = 1;
+type KeyKind = typeof CONTENT_HASH | typeof TITLE_KEY;
+
+/** FNV-1a over the key's UTF-16 code units, kept clear of NONE and UNKNOWN; NONE for ''. */
+export function keyHash(key: string): number {
+  if (key === '') return NONE;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash === NONE || hash === UNKNOWN ? 0 : hash;
+}
 
 /**
  * rankRelated over a LanguageIndex's typed arrays, by article position. The
@@ -54,10 +65,14 @@ const NONE = -1;
  */
 class IndexRanker {
   private readonly profiles: LanguageIndex['profiles'];
-  /** Per position: its title key's and content hash's ids in `keyIds` (NONE: it has none), UNKNOWN until asked. */
+  /**
+   * Per position: a 32-bit hash of its content hash and of its title key
+   * (NONE: it has none), UNKNOWN until asked. Equal numbers are checked
+   * against the strings (sameKey): a Map from every key to an id held a
+   * string per article of the language, hundreds of MB per worker at archive size.
+   */
   private readonly titleKeys: Int32Array;
   private readonly hashes: Int32Array;
-  private readonly keyIds = new Map<string, number>();
   private fields = new Map<number, ReasonFields>();
   // Scratch, reused from target to target.
   private products = new Float64Array(256);
@@ -122,10 +137,7 @@ class IndexRanker {
 
   /** isNearDuplicate(target, candidate): the same content hash or title key, or profiles at least `threshold` alike. */
   private nearDuplicate(target: number, candidate: number, threshold: number): boolean {
-    const hash = this.hashOf(target);
-    if (hash !== NONE && hash === this.hashOf(candidate)) return true;
-    const key = this.titleKeyOf(target);
-    if (key !== NONE && key === this.titleKeyOf(candidate)) return true;
+    if (this.sameKey(CONTENT_HASH, target, candidate) || this.sameKey(TITLE_KEY, target, candidate)) return true;
     return this.reaches(this.dot(target, candidate), threshold, target, candidate);
   }
 
@@ -287,23 +299,22 @@ class IndexRanker {
     return fields;
   }
 
-  hashOf(position: number): number {
-    if (this.hashes[position] === UNKNOWN) this.hashes[position] = this.idOfKey('#', this.index.columns.contentHash(position));
-    return this.hashes[position];
+  /** The hash of an article's content hash or title key (keyHash), NONE when it has none. */
+  keyHashOf(kind: KeyKind, position: number): number {
+    const hashes = kind === CONTENT_HASH ? this.hashes : this.titleKeys;
+    if (hashes[position] === UNKNOWN) hashes[position] = keyHash(this.keyOf(kind, position));
+    return hashes[position];
   }
 
-  titleKeyOf(position: number): number {
-    if (this.titleKeys[position] === UNKNOWN) this.titleKeys[position] = this.idOfKey('t', titleKeyOf(this.index.columns.title(position)));
-    return this.titleKeys[position];
+  /** Whether both articles have this key, and the same (isNearDuplicate's first two tests). */
+  sameKey(kind: KeyKind, a: number, b: number): boolean {
+    const hash = this.keyHashOf(kind, a);
+    return hash !== NONE && hash === this.keyHashOf(kind, b) && this.keyOf(kind, a) === this.keyOf(kind, b);
   }
 
-  /** An id for a non-empty key of a kind (hashes and titles never meet); NONE for ''. */
-  private idOfKey(kind: string, key: string): number {
-    if (key === '') return NONE;
-    const tagged = kind + key;
-    let id = this.keyIds.get(tagged);
-    if (id === undefined) this.keyIds.set(tagged, (id = this.keyIds.size));
-    return id;
+  private keyOf(kind: KeyKind, position: number): string {
+    const columns = this.index.columns;
+    return kind === CONTENT_HASH ? columns.contentHash(position) : titleKeyOf(columns.title(position));
   }
 
   /** The profile arrays, for StoryGroups. */
@@ -344,15 +355,22 @@ class StoryGroups {
       const [ra, rb] = [find(a), find(b)];
       if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     };
-    const firstWith = new Map<number, number>();
-    items.forEach((item, at) => {
-      for (const key of [ranker.hashOf(item), ranker.titleKeyOf(item)]) {
-        if (key === NONE) continue;
-        const first = firstWith.get(key);
-        if (first === undefined) firstWith.set(key, at);
+    // The first item with each key (by its hash; items whose hashes collide are told apart by sameKey).
+    for (const kind of [CONTENT_HASH, TITLE_KEY] as const) {
+      const firstWith = new Map<number, number[]>();
+      items.forEach((item, at) => {
+        const hash = ranker.keyHashOf(kind, item);
+        if (hash === NONE) return;
+        const firsts = firstWith.get(hash);
+        if (!firsts) {
+          firstWith.set(hash, [at]);
+          return;
+        }
+        const first = firsts.find((other) => ranker.sameKey(kind, items[other], item));
+        if (first === undefined) firsts.push(at);
         else union(first, at);
-      }
-    });
+      });
+    }
 
     const { offsets, terms, weights } = ranker.profileArrays;
     const entries = items.reduce((sum, item) => sum + offsets[item + 1] - offsets[item], 0);
