@@ -46,9 +46,14 @@ export const ROUNDING_MARGIN = 1e-9;
 
 /** cosineOf(a, b) ≥ threshold, given `dot`, the pair's products summed in any order: exact only within rounding of it. */
 function reachesThreshold(dot: number, threshold: number, a: readonly TermWeight[], b: readonly TermWeight[], cosineOf: CosineOf): boolean {
+  return atThreshold(dot, threshold, () => cosineOf(a, b));
+}
+
+/** Whether a pair's cosine reaches `threshold`, given `dot` (its products summed in any order); `exact()` decides a pair within rounding of it. */
+export function atThreshold(dot: number, threshold: number, exact: () => number): boolean {
   if (dot >= threshold + ROUNDING_MARGIN) return true;
   if (dot < threshold - ROUNDING_MARGIN) return false;
-  return cosineOf(a, b) >= threshold;
+  return exact() >= threshold;
 }
 
 /**
@@ -80,49 +85,62 @@ let next = new Int32Array(0);
 let itemOf = new Int32Array(0);
 let weightAt = new Float64Array(0);
 let slotOf = new Int32Array(0);
+let dots = new Float64Array(0);
+// nearDuplicateGroups' profiles, flattened for uniteAlikeProfiles.
+let flatTerms = new Int32Array(0);
+let flatWeights = new Float64Array(0);
 
-/**
- * Groups items into stories (transitively: A≈B and B≈C puts all three together).
- * Returns, for every item index, the index of its group's first member.
- *
- * The groups are the connected components of "same hash, same title or
- * cosine ≥ threshold", so they do not depend on the order pairs are found in.
- * Pair cosines are summed through an inverted index of interned term ids
- * (only pairs sharing a term cost anything) and decided as reachesThreshold
- * decides them.
- */
-export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold: number, cosineOf: CosineOf = profileCosine): number[] {
-  const parent = items.map((_, index) => index);
-  const find = (i: number): number => {
+/** Union-find over item indexes: a group's representative is its lowest index. */
+export class Components {
+  private readonly parent: Int32Array;
+
+  constructor(count: number) {
+    this.parent = new Int32Array(count);
+    for (let i = 0; i < count; i++) this.parent[i] = i;
+  }
+
+  find(i: number): number {
+    const parent = this.parent;
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
       i = parent[i];
     }
     return i;
-  };
-  const union = (a: number, b: number): void => {
-    const [ra, rb] = [find(a), find(b)];
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  }
 
-  const byHash = new Map<string, number>();
-  const byTitle = new Map<string, number>();
-  items.forEach((item, index) => {
-    if (item.contentHash) {
-      const first = byHash.get(item.contentHash);
-      if (first === undefined) byHash.set(item.contentHash, index);
-      else union(first, index);
-    }
-    const key = titleKey(item);
-    if (key !== '') {
-      const first = byTitle.get(key);
-      if (first === undefined) byTitle.set(key, index);
-      else union(first, index);
-    }
-  });
+  union(a: number, b: number): void {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
 
-  const packed = packedProfiles(items.map((item) => item.profile));
-  const entries = packed.reduce((sum, { ids }) => sum + ids.length, 0);
+  /** For every item, its group's lowest index. */
+  groups(): Int32Array {
+    return Int32Array.from(this.parent, (_, i) => this.find(i));
+  }
+}
+
+/**
+ * Unites the items whose profiles are at least `threshold` alike. Item i's
+ * terms (interned ids) are terms[starts[i], ends[i]) with their weights at
+ * the same places. Every pair's dot product is summed through postings of
+ * the items' terms (only pairs sharing a term cost anything; candidates
+ * share most of their heaviest terms, so this does a fraction of the work
+ * of a merge per pair), each pair from its lower index, and a pair not
+ * already together is decided by `reaches(dot, low, high)`, which rounds as
+ * reachesThreshold does.
+ */
+export function uniteAlikeProfiles(
+  groups: Components,
+  count: number,
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  terms: Int32Array,
+  weights: ArrayLike<number>,
+  threshold: number,
+  reaches: (dot: number, low: number, high: number) => boolean,
+): void {
+  let entries = 0;
+  for (let i = 0; i < count; i++) entries += ends[i] - starts[i];
   let size = 16;
   while (size < entries * 2) size *= 2; // at most half full
   if (slotTerms.length < size) {
@@ -139,10 +157,11 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
     weightAt = new Float64Array(entries * 2);
     slotOf = new Int32Array(entries * 2);
   }
+  if (dots.length < count) dots = new Float64Array(count * 2);
   let entry = 0;
-  packed.forEach(({ ids, weights }, index) => {
-    for (let k = 0; k < ids.length; k++, entry++) {
-      const term = ids[k];
+  for (let index = 0; index < count; index++) {
+    for (let k = starts[index]; k < ends[index]; k++, entry++) {
+      const term = terms[k];
       let slot = (Math.imul(term, 0x9e3779b1) >>> 0) & mask;
       while (slotStamps[slot] === stamp && slotTerms[slot] !== term) slot = (slot + 1) & mask;
       if (slotStamps[slot] === stamp) next[entry] = slotHeads[slot];
@@ -156,30 +175,72 @@ export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold
       itemOf[entry] = index;
       weightAt[entry] = weights[k];
     }
-  });
-
-  // Every pair's dot product from the postings, each pair from its lower
-  // index: a term's postings run from the highest index down and stop at the
-  // item itself. Candidates share most of their heaviest terms, so this does
-  // a fraction of the work of a merge per pair.
-  const dots = new Float64Array(items.length);
+  }
+  // A term's postings run from the highest index down and stop at the item itself.
   entry = 0;
-  packed.forEach(({ ids, weights }, index) => {
-    dots.fill(0, index + 1);
-    for (let k = 0; k < ids.length; k++, entry++) {
-      const weight = weights[k];
+  for (let index = 0; index < count; index++) {
+    dots.fill(0, index + 1, count);
+    for (let k = starts[index]; k < ends[index]; k++, entry++) {
+      const weight = weightAt[entry];
       for (let at = slotHeads[slotOf[entry]]; at !== -1; at = next[at]) {
         const other = itemOf[at];
         if (other <= index) break;
         dots[other] += weight * weightAt[at];
       }
     }
-    for (let other = index + 1; other < items.length; other++) {
+    for (let other = index + 1; other < count; other++) {
       const dot = dots[other];
-      if (dot < threshold - ROUNDING_MARGIN || find(other) === find(index)) continue;
-      if (reachesThreshold(dot, threshold, items[index].profile, items[other].profile, cosineOf)) union(index, other);
+      if (dot < threshold - ROUNDING_MARGIN || groups.find(other) === groups.find(index)) continue;
+      if (reaches(dot, index, other)) groups.union(index, other);
+    }
+  }
+}
+
+/**
+ * Groups items into stories (transitively: A≈B and B≈C puts all three together).
+ * Returns, for every item index, the index of its group's first member.
+ *
+ * The groups are the connected components of "same hash, same title or
+ * cosine ≥ threshold", so they do not depend on the order pairs are found in.
+ * Pair cosines are summed through an inverted index of interned term ids
+ * (uniteAlikeProfiles) and decided as reachesThreshold decides them.
+ */
+export function nearDuplicateGroups(items: readonly DuplicateFields[], threshold: number, cosineOf: CosineOf = profileCosine): number[] {
+  const groups = new Components(items.length);
+  const byHash = new Map<string, number>();
+  const byTitle = new Map<string, number>();
+  items.forEach((item, index) => {
+    if (item.contentHash) {
+      const first = byHash.get(item.contentHash);
+      if (first === undefined) byHash.set(item.contentHash, index);
+      else groups.union(first, index);
+    }
+    const key = titleKey(item);
+    if (key !== '') {
+      const first = byTitle.get(key);
+      if (first === undefined) byTitle.set(key, index);
+      else groups.union(first, index);
     }
   });
 
-  return items.map((_, index) => find(index));
+  const packed = packedProfiles(items.map((item) => item.profile));
+  const entries = packed.reduce((sum, { ids }) => sum + ids.length, 0);
+  if (flatTerms.length < entries) {
+    flatTerms = new Int32Array(entries * 2);
+    flatWeights = new Float64Array(entries * 2);
+  }
+  const starts = new Int32Array(items.length);
+  const ends = new Int32Array(items.length);
+  let at = 0;
+  packed.forEach(({ ids, weights }, index) => {
+    starts[index] = at;
+    flatTerms.set(ids, at);
+    flatWeights.set(weights, at);
+    at += ids.length;
+    ends[index] = at;
+  });
+  uniteAlikeProfiles(groups, items.length, starts, ends, flatTerms, flatWeights, threshold, (dot, low, high) =>
+    reachesThreshold(dot, threshold, items[low].profile, items[high].profile, cosineOf),
+  );
+  return Array.from(groups.groups());
 }

@@ -1,3 +1,4 @@
+import { seededRandom as random } from '../synth/synth.drafts';
 import { topicsFromModels } from '../topics/topics.ranking';
 import { CANDIDATE_POOL, RELATED_STORED } from './related.live-ranking';
 import { LanguageIndex, type IndexedArticle } from './related.memory-index';
@@ -5,18 +6,6 @@ import { keyHash, rankInMemory } from './related.memory-ranking';
 import { rankRelated } from './related.ranking';
 import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
 import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
-
-/** A small deterministic generator (mulberry32): the same archives on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCABULARY = Array.from({ length: 400 }, (_, n) => (n % 7 === 0 ? `neno${n}` : n % 5 === 0 ? `ሀገር${n}` : `term${n}`));
 const TAGS = ['Kenya', 'kenya', 'Siasa', 'Uchumi', 'Afya', 'Michezo'];

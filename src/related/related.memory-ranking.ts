@@ -1,4 +1,4 @@
-import { ROUNDING_MARGIN, titleKeyOf } from './related.duplicates';
+import { atThreshold, Components, titleKeyOf, uniteAlikeProfiles } from './related.duplicates';
 import { CANDIDATE_POOL, RELATED_STORED } from './related.live-ranking';
 import type { LanguageIndex } from './related.memory-index';
 import { bestFirst, nameSharedTerms, scoredStory, type ReasonFields } from './related.ranking';
@@ -83,7 +83,6 @@ class IndexRanker {
   private expandedCount = 0;
   private expandedMask = 0;
   private stamp = 0;
-  private readonly groups = new StoryGroups();
 
   constructor(
     private readonly index: LanguageIndex,
@@ -138,12 +137,12 @@ class IndexRanker {
   /** isNearDuplicate(target, candidate): the same content hash or title key, or profiles at least `threshold` alike. */
   private nearDuplicate(target: number, candidate: number, threshold: number): boolean {
     if (this.sameKey(CONTENT_HASH, target, candidate) || this.sameKey(TITLE_KEY, target, candidate)) return true;
-    return this.reaches(this.dot(target, candidate), threshold, target, candidate);
+    return atThreshold(this.dot(target, candidate), threshold, () => this.cosine(target, candidate));
   }
 
   /** One article per story (nearDuplicateGroups): the earliest published copy, then the lowest id, in the order of the stories' first members. */
   private representatives(pool: readonly number[], threshold: number): number[] {
-    const groups = this.groups.of(pool, threshold, this);
+    const groups = this.storyGroups(pool, threshold);
     const chosen = new Map<number, number>();
     const columns = this.index.columns;
     const time = (position: number) => {
@@ -157,11 +156,34 @@ class IndexRanker {
     return [...chosen.values()];
   }
 
-  /** cosineOf(a, b) ≥ threshold given `dot`, their products summed in any order (reachesThreshold). */
-  reaches(dot: number, threshold: number, a: number, b: number): boolean {
-    if (dot >= threshold + ROUNDING_MARGIN) return true;
-    if (dot < threshold - ROUNDING_MARGIN) return false;
-    return this.cosine(a, b) >= threshold;
+  /**
+   * nearDuplicateGroups by position: for every item, its story's first
+   * member (same content hash, same title key, or profiles at least
+   * `threshold` alike, transitively), every decision the object version's.
+   */
+  private storyGroups(items: readonly number[], threshold: number): Int32Array {
+    const groups = new Components(items.length);
+    for (const kind of [CONTENT_HASH, TITLE_KEY] as const) {
+      // The first item with each key, by its hash (items whose hashes collide are told apart by sameKey).
+      const firstWith = new Map<number, number[]>();
+      items.forEach((item, at) => {
+        const hash = this.keyHashOf(kind, item);
+        if (hash === NONE) return;
+        const firsts = firstWith.get(hash);
+        if (!firsts) {
+          firstWith.set(hash, [at]);
+          return;
+        }
+        const first = firsts.find((other) => this.sameKey(kind, items[other], item));
+        if (first === undefined) firsts.push(at);
+        else groups.union(first, at);
+      });
+    }
+    const { offsets, terms, weights } = this.profiles;
+    const starts = Int32Array.from(items, (item) => offsets[item]);
+    const ends = Int32Array.from(items, (item) => offsets[item + 1]);
+    uniteAlikeProfiles(groups, items.length, starts, ends, terms, weights, threshold, (dot, low, high) => atThreshold(dot, threshold, () => this.cosine(items[low], items[high])));
+    return groups.groups();
   }
 
   /** Σ of the shared terms' products, in term-id order (packedDot). */
@@ -300,14 +322,14 @@ class IndexRanker {
   }
 
   /** The hash of an article's content hash or title key (keyHash), NONE when it has none. */
-  keyHashOf(kind: KeyKind, position: number): number {
+  private keyHashOf(kind: KeyKind, position: number): number {
     const hashes = kind === CONTENT_HASH ? this.hashes : this.titleKeys;
     if (hashes[position] === UNKNOWN) hashes[position] = keyHash(this.keyOf(kind, position));
     return hashes[position];
   }
 
   /** Whether both articles have this key, and the same (isNearDuplicate's first two tests). */
-  sameKey(kind: KeyKind, a: number, b: number): boolean {
+  private sameKey(kind: KeyKind, a: number, b: number): boolean {
     const hash = this.keyHashOf(kind, a);
     return hash !== NONE && hash === this.keyHashOf(kind, b) && this.keyOf(kind, a) === this.keyOf(kind, b);
   }
@@ -315,122 +337,5 @@ class IndexRanker {
   private keyOf(kind: KeyKind, position: number): string {
     const columns = this.index.columns;
     return kind === CONTENT_HASH ? columns.contentHash(position) : titleKeyOf(columns.title(position));
-  }
-
-  /** The profile arrays, for StoryGroups. */
-  get profileArrays(): LanguageIndex['profiles'] {
-    return this.profiles;
-  }
-}
-
-/**
- * nearDuplicateGroups over index positions: for every item, the index of its
- * story's first member (connected components of same hash, same title key,
- * or cosine ≥ threshold). Pair dot products are summed through postings of
- * the items' terms (only pairs sharing a term cost anything) and decided as
- * reachesThreshold decides them, so every decision is the object version's.
- */
-class StoryGroups {
-  private slotTerms = new Int32Array(0);
-  private slotHeads = new Int32Array(0);
-  private slotStamps = new Int32Array(0);
-  private stamp = 0;
-  private next = new Int32Array(0);
-  private itemOf = new Int32Array(0);
-  private weightAt = new Float64Array(0);
-  private slotOf = new Int32Array(0);
-  private dots = new Float64Array(0);
-
-  of(items: readonly number[], threshold: number, ranker: IndexRanker): Int32Array {
-    const parent = new Int32Array(items.length);
-    for (let i = 0; i < items.length; i++) parent[i] = i;
-    const find = (i: number): number => {
-      while (parent[i] !== i) {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-      }
-      return i;
-    };
-    const union = (a: number, b: number): void => {
-      const [ra, rb] = [find(a), find(b)];
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    };
-    // The first item with each key (by its hash; items whose hashes collide are told apart by sameKey).
-    for (const kind of [CONTENT_HASH, TITLE_KEY] as const) {
-      const firstWith = new Map<number, number[]>();
-      items.forEach((item, at) => {
-        const hash = ranker.keyHashOf(kind, item);
-        if (hash === NONE) return;
-        const firsts = firstWith.get(hash);
-        if (!firsts) {
-          firstWith.set(hash, [at]);
-          return;
-        }
-        const first = firsts.find((other) => ranker.sameKey(kind, items[other], item));
-        if (first === undefined) firsts.push(at);
-        else union(first, at);
-      });
-    }
-
-    const { offsets, terms, weights } = ranker.profileArrays;
-    const entries = items.reduce((sum, item) => sum + offsets[item + 1] - offsets[item], 0);
-    let size = 16;
-    while (size < entries * 2) size *= 2; // at most half full
-    if (this.slotTerms.length < size) {
-      this.slotTerms = new Int32Array(size);
-      this.slotHeads = new Int32Array(size);
-      this.slotStamps = new Int32Array(size);
-    }
-    this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
-    if (this.stamp === 1) this.slotStamps.fill(0);
-    const mask = size - 1;
-    if (this.next.length < entries) {
-      this.next = new Int32Array(entries * 2);
-      this.itemOf = new Int32Array(entries * 2);
-      this.weightAt = new Float64Array(entries * 2);
-      this.slotOf = new Int32Array(entries * 2);
-    }
-    if (this.dots.length < items.length) this.dots = new Float64Array(items.length * 2);
-    const { slotTerms, slotHeads, slotStamps, next, itemOf, weightAt, slotOf, dots, stamp } = this;
-    let entry = 0;
-    items.forEach((item, index) => {
-      for (let k = offsets[item]; k < offsets[item + 1]; k++, entry++) {
-        const term = terms[k];
-        let slot = (Math.imul(term, 0x9e3779b1) >>> 0) & mask;
-        while (slotStamps[slot] === stamp && slotTerms[slot] !== term) slot = (slot + 1) & mask;
-        if (slotStamps[slot] === stamp) next[entry] = slotHeads[slot];
-        else {
-          next[entry] = -1;
-          slotStamps[slot] = stamp;
-          slotTerms[slot] = term;
-        }
-        slotHeads[slot] = entry;
-        slotOf[entry] = slot;
-        itemOf[entry] = index;
-        weightAt[entry] = weights[k];
-      }
-    });
-    // Every pair's dot product from the postings, each pair from its lower index: a term's postings
-    // run from the highest index down and stop at the item itself.
-    entry = 0;
-    items.forEach((item, index) => {
-      dots.fill(0, index + 1, items.length);
-      for (let k = offsets[item]; k < offsets[item + 1]; k++, entry++) {
-        const weight = weightAt[entry];
-        for (let at = slotHeads[slotOf[entry]]; at !== -1; at = next[at]) {
-          const other = itemOf[at];
-          if (other <= index) break;
-          dots[other] += weight * weightAt[at];
-        }
-      }
-      for (let other = index + 1; other < items.length; other++) {
-        const dot = dots[other];
-        if (dot < threshold - ROUNDING_MARGIN || find(other) === find(index)) continue;
-        if (ranker.reaches(dot, threshold, item, items[other])) union(index, other);
-      }
-    });
-    const groups = new Int32Array(items.length);
-    for (let i = 0; i < items.length; i++) groups[i] = find(i);
-    return groups;
   }
 }
