@@ -121,7 +121,6 @@ export class LanguageIndex {
     // The order RelatedRepository.readProfiles gives: the search takes the first SEARCH_TERMS, sums in this order.
     const sorted = [...profile].sort((a, b) => b.weight - a.weight || compareTerms(a.term, b.term));
     const n = sorted.length;
-    if (idKeys.length < n) idKeys = new Float64Array(MAX_INDEXED_PROFILE);
     for (let k = 0; k < n; k++) {
       const id = this.interner!.intern(sorted[k].term);
       idKeys[k] = id * MAX_INDEXED_PROFILE + k;
@@ -136,7 +135,6 @@ export class LanguageIndex {
       this.profileWeights.push(sorted[rank].weight);
       placeOfRank[rank] = place;
     }
-    this.profileOrder.reserve(n);
     for (let rank = 0; rank < n; rank++) this.profileOrder.push(placeOfRank[rank]);
     this.offsets.push(start + n);
   }
@@ -279,7 +277,7 @@ export class LanguageIndex {
 }
 
 // add()'s scratch: sort keys, and each rank's place among the terms by id.
-let idKeys = new Float64Array(MAX_INDEXED_PROFILE);
+const idKeys = new Float64Array(MAX_INDEXED_PROFILE);
 const placeOfRank = new Uint8Array(MAX_INDEXED_PROFILE);
 
 /**

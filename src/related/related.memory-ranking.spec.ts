@@ -1,7 +1,7 @@
 import { seededRandom as random } from '../synth/synth.drafts';
 import { topicsFromModels } from '../topics/topics.ranking';
 import { CANDIDATE_POOL, RELATED_STORED } from './related.live-ranking';
-import { LanguageIndex, type IndexedArticle } from './related.memory-index';
+import { LanguageIndex, MAX_INDEXED_PROFILE, type IndexedArticle } from './related.memory-index';
 import { keyHash, rankInMemory } from './related.memory-ranking';
 import { rankRelated } from './related.ranking';
 import type { RelatedInput, RelatedResult, TermWeight, TopicsOf } from './related.types';
@@ -170,6 +170,15 @@ describe('rankInMemory (the bulk build’s ranking over typed arrays)', () => {
     // a and c are copies (same title key), b is not a copy of either by its title.
     expect(lists.get(a)!.map(({ id }) => id)).not.toContain(c);
     expect(lists.get(b)!.map(({ id }) => id)).toContain(a);
+  });
+
+  it('refuses a profile longer than its weight order can hold, saying which article', () => {
+    const index = new LanguageIndex();
+    const [{ profile: _profile, ...article }] = archive(10, 1).articles;
+    const long = Array.from({ length: MAX_INDEXED_PROFILE + 1 }, (_, k) => ({ term: `t${k}`, weight: 1 / (k + 1) }));
+    expect(() => index.add(article, long)).toThrow(`article ${article.id} has 257 profile terms (at most 256)`);
+    index.add(article, long.slice(0, MAX_INDEXED_PROFILE));
+    expect(index.size).toBe(1);
   });
 
   it('leaves out unpublished targets and candidates', () => {
