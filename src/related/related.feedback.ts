@@ -8,36 +8,62 @@ import type { TermWeight } from './related.types';
  */
 export class ExpandedProfile {
   /** Term ids in the order first met, and (index into them + 1) per slot; 0 is empty. */
-  private readonly ids: Int32Array;
-  private readonly slots: Int32Array;
-  private readonly values: Float64Array;
+  private ids = new Int32Array(0);
+  private slots = new Int32Array(0);
+  private values = new Float64Array(0);
   /**
-   * Where each term was first met: which of `profiles`, at which position.
+   * Where each term was first met: which of the profiles, at which position.
    * Its name is read from there only when asked for (entries, weightOf): the
    * ranking never asks, and decoding the eleven profiles' 1,100 names for
    * every target was a large part of a ranking worker's garbage.
    */
-  private readonly fromProfile: Int32Array;
-  private readonly fromPosition: Int32Array;
-  private readonly mask: number;
+  private fromProfile = new Int32Array(0);
+  private fromPosition = new Int32Array(0);
+  private mask = 0;
   private count = 0;
   private byTerm: Map<string, number> | undefined;
+  private nameOf: (profile: number, position: number) => string = () => '';
+  private builtFrom = 0;
 
   constructor(
     /** The profiles whose terms are added (by their index here). */
-    private readonly profiles: ReadonlyArray<readonly TermWeight[]>,
+    profiles: ReadonlyArray<readonly TermWeight[]> = [],
     /** The term-id generation of the profiles it was built from. */
-    readonly generation: number,
+    generation = 0,
   ) {
-    const capacity = profiles.reduce((sum, profile) => sum + profile.length, 0);
+    this.reset(
+      profiles.reduce((sum, profile) => sum + profile.length, 0),
+      generation,
+      (profile, position) => profiles[profile][position].term,
+    );
+  }
+
+  /**
+   * Empties it for up to `capacity` terms of `generation`, keeping its arrays
+   * when they are large enough (the bulk ranking expands a profile per target
+   * with one of these); `nameOf` names the term met at a profile's position.
+   */
+  reset(capacity: number, generation: number, nameOf: (profile: number, position: number) => string): void {
     let size = 16;
     while (size < capacity * 2) size *= 2;
+    if (this.slots.length < size) this.slots = new Int32Array(size);
+    else this.slots.fill(0, 0, size);
+    if (this.ids.length < capacity) {
+      this.ids = new Int32Array(capacity);
+      this.values = new Float64Array(capacity);
+      this.fromProfile = new Int32Array(capacity);
+      this.fromPosition = new Int32Array(capacity);
+    }
     this.mask = size - 1;
-    this.ids = new Int32Array(capacity);
-    this.values = new Float64Array(capacity);
-    this.fromProfile = new Int32Array(capacity);
-    this.fromPosition = new Int32Array(capacity);
-    this.slots = new Int32Array(size);
+    this.count = 0;
+    this.byTerm = undefined;
+    this.nameOf = nameOf;
+    this.builtFrom = generation;
+  }
+
+  /** The term-id generation of the profiles it was built from. */
+  get generation(): number {
+    return this.builtFrom;
   }
 
   get size(): number {
@@ -81,7 +107,7 @@ export class ExpandedProfile {
 
   /** [term, weight] in the order the terms were first met. */
   entries(): Array<[string, number]> {
-    return Array.from({ length: this.count }, (_, k) => [this.profiles[this.fromProfile[k]][this.fromPosition[k]].term, this.values[k]]);
+    return Array.from({ length: this.count }, (_, k) => [this.nameOf(this.fromProfile[k], this.fromPosition[k]), this.values[k]]);
   }
 
   private slotOf(id: number): number {

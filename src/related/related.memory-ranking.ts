@@ -1,8 +1,10 @@
 import { atThreshold, Components, titleKeyOf, uniteAlikeProfiles } from './related.duplicates';
+import { ExpandedProfile } from './related.feedback';
 import { CANDIDATE_POOL, RELATED_STORED } from './related.live-ranking';
 import type { LanguageIndex } from './related.memory-index';
 import { bestFirst, nameSharedTerms, scoredStory, type ReasonFields } from './related.ranking';
-import { strongestFirst } from './related.similarity';
+import { sharedDot } from './related.packed';
+import { sharedCosine, strongestFirst } from './related.similarity';
 import type { RelatedReason, RelatedResult, TermWeight, TopicsOf } from './related.types';
 import { RELATED_WEIGHTS, type RelatedWeights } from './related.weights';
 
@@ -74,15 +76,8 @@ class IndexRanker {
   private readonly titleKeys: Int32Array;
   private readonly hashes: Int32Array;
   private fields = new Map<number, ReasonFields>();
-  // Scratch, reused from target to target.
-  private products = new Float64Array(256);
-  private expandedIds = new Int32Array(0);
-  private expandedValues = new Float64Array(0);
-  private expandedSlots = new Int32Array(0);
-  private expandedStamps = new Int32Array(0);
-  private expandedCount = 0;
-  private expandedMask = 0;
-  private stamp = 0;
+  /** The target's expanded profile, reused from target to target. */
+  private readonly expanded = new ExpandedProfile();
 
   constructor(
     private readonly index: LanguageIndex,
@@ -189,91 +184,38 @@ class IndexRanker {
   /** Σ of the shared terms' products, in term-id order (packedDot). */
   private dot(a: number, b: number): number {
     const { offsets, terms, weights } = this.profiles;
-    let [i, j] = [offsets[a], offsets[b]];
-    const [aEnd, bEnd] = [offsets[a + 1], offsets[b + 1]];
-    let sum = 0;
-    while (i < aEnd && j < bEnd) {
-      const x = terms[i];
-      const y = terms[j];
-      if (x === y) sum += weights[i++] * weights[j++];
-      else if (x < y) i++;
-      else j++;
-    }
-    return sum;
+    return sharedDot(terms, weights, offsets[a], offsets[a + 1], terms, weights, offsets[b], offsets[b + 1]);
   }
 
   /** The exact cosine (overlapCosine, profileCosine): the shared terms' products summed largest first. */
   private cosine(a: number, b: number): number {
     const { offsets, terms, weights } = this.profiles;
-    let [i, j] = [offsets[a], offsets[b]];
-    const [aEnd, bEnd] = [offsets[a + 1], offsets[b + 1]];
-    if (this.products.length < aEnd - i) this.products = new Float64Array((aEnd - i) * 2);
-    const products = this.products;
-    let count = 0;
-    while (i < aEnd && j < bEnd) {
-      const x = terms[i];
-      const y = terms[j];
-      if (x === y) products[count++] = weights[i++] * weights[j++];
-      else if (x < y) i++;
-      else j++;
-    }
-    if (count > 1) products.subarray(0, count).sort();
-    let cosine = 0;
-    for (let k = count - 1; k >= 0; k--) cosine += products[k];
-    return cosine;
+    return sharedCosine(terms, weights, offsets[a], offsets[a + 1], terms, weights, offsets[b], offsets[b + 1]);
   }
 
   /**
-   * expandProfile(target, neighbours, weight): the target's terms, then each
-   * neighbour's (heaviest first), added into a table by term id in the order
-   * first met, then L2-normalised summing in that order.
+   * expandProfile(target, neighbours, weight) into this ranker's
+   * ExpandedProfile: the target's terms, then each neighbour's (heaviest
+   * first), added in that order, then L2-normalised.
    */
   private expand(target: number, neighbours: readonly number[], weight: number): void {
     const { offsets, terms, weights, order } = this.profiles;
     const profiles = neighbours.length > 0 && weight > 0 ? [target, ...neighbours] : [target];
     const capacity = profiles.reduce((sum, position) => sum + offsets[position + 1] - offsets[position], 0);
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
-    if (this.expandedSlots.length < size) {
-      this.expandedSlots = new Int32Array(size);
-      this.expandedStamps = new Int32Array(size);
-    }
-    if (this.expandedIds.length < capacity) {
-      this.expandedIds = new Int32Array(capacity * 2);
-      this.expandedValues = new Float64Array(capacity * 2);
-    }
-    this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
-    if (this.stamp === 1) this.expandedStamps.fill(0);
-    this.expandedMask = size - 1;
-    this.expandedCount = 0;
+    // Term ids are the index's own: one generation for as long as the index lives.
+    this.expanded.reset(capacity, 0, (profile, position) => {
+      const start = offsets[profiles[profile]];
+      return this.index.term(terms[start + order[start + position]]);
+    });
     const share = weight / neighbours.length;
-    const values = this.expandedValues;
     profiles.forEach((position, n) => {
       const start = offsets[position];
-      for (let k = start; k < offsets[position + 1]; k++) {
-        const at = start + order[k];
-        const slot = this.slotOf(terms[at]);
-        const value = n === 0 ? weights[at] : share * weights[at];
-        if (this.expandedStamps[slot] === this.stamp) values[this.expandedSlots[slot]] += value;
-        else {
-          this.expandedStamps[slot] = this.stamp;
-          this.expandedSlots[slot] = this.expandedCount;
-          this.expandedIds[this.expandedCount] = terms[at];
-          values[this.expandedCount++] = 0 + value;
-        }
+      for (let k = 0; k < offsets[position + 1] - start; k++) {
+        const at = start + order[start + k];
+        this.expanded.add(terms[at], n === 0 ? weights[at] : share * weights[at], n, k);
       }
     });
-    let squares = 0;
-    for (let k = 0; k < this.expandedCount; k++) squares += values[k] * values[k];
-    const norm = Math.sqrt(squares);
-    if (norm > 0) for (let k = 0; k < this.expandedCount; k++) values[k] = values[k] / norm;
-  }
-
-  /** The expanded profile's slot for term `id`: this target's (stamped) if it has the term, else the empty one to put it in. */
-  private slotOf(id: number): number {
-    let slot = Math.imul(id, 0x9e3779b1) & this.expandedMask;
-    while (this.expandedStamps[slot] === this.stamp && this.expandedIds[this.expandedSlots[slot]] !== id) slot = (slot + 1) & this.expandedMask;
-    return slot;
+    this.expanded.normalise();
   }
 
   /** similarityTo(expanded, story's profile): summed in the story's weight order. */
@@ -283,8 +225,7 @@ class IndexRanker {
     let sum = 0;
     for (let k = start; k < offsets[story + 1]; k++) {
       const at = start + order[k];
-      const slot = this.slotOf(terms[at]);
-      sum += weights[at] * (this.expandedStamps[slot] === this.stamp ? this.expandedValues[this.expandedSlots[slot]] : 0);
+      sum += weights[at] * this.expanded.weightOfId(terms[at]);
     }
     return sum;
   }

@@ -85,15 +85,25 @@ function pack(profile: readonly TermWeight[], inOrder: Int32Array): PackedProfil
 
 /** Σ a_t·b_t over shared terms, in term-id order (so within rounding of profileCosine, not equal to it). */
 export function packedDot(a: PackedProfile, b: PackedProfile): number {
-  const ai = a.ids;
-  const bi = b.ids;
-  let i = 0;
-  let j = 0;
+  return sharedDot(a.ids, a.weights, 0, a.ids.length, b.ids, b.weights, 0, b.ids.length);
+}
+
+/** Term weights beside their ids: 64-bit in packed profiles, 32-bit in the bulk build's index (the same numbers). */
+export type Weights = Float32Array | Float64Array;
+
+/**
+ * packedDot over two runs of term ids ascending, aIds[aFrom, aTo) and
+ * bIds[bFrom, bTo), each with its weights at the same places: packed
+ * profiles, or two articles of the bulk build's index (related.memory-ranking.ts).
+ */
+export function sharedDot(aIds: Int32Array, aWeights: Weights, aFrom: number, aTo: number, bIds: Int32Array, bWeights: Weights, bFrom: number, bTo: number): number {
+  let i = aFrom;
+  let j = bFrom;
   let sum = 0;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i];
-    const y = bi[j];
-    if (x === y) sum += a.weights[i++] * b.weights[j++];
+  while (i < aTo && j < bTo) {
+    const x = aIds[i];
+    const y = bIds[j];
+    if (x === y) sum += aWeights[i++] * bWeights[j++];
     else if (x < y) i++;
     else j++;
   }

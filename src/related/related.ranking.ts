@@ -123,7 +123,7 @@ function uniqueById(items: readonly RelatedInput[]): RelatedInput[] {
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
-export function publishedTime(item: Pick<RelatedInput, 'publishedAt'>): number {
+function publishedTime(item: Pick<RelatedInput, 'publishedAt'>): number {
   const time = item.publishedAt?.getTime();
   return time === undefined || Number.isNaN(time) ? Number.POSITIVE_INFINITY : time;
 }

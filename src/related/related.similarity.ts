@@ -1,4 +1,4 @@
-import { packedProfiles } from './related.packed';
+import { packedProfiles, type Weights } from './related.packed';
 import { compareTerms } from './related.profile';
 import type { TermWeight } from './related.types';
 
@@ -61,13 +61,22 @@ let products = new Float64Array(256);
  */
 export function overlapCosine(a: readonly TermWeight[], b: readonly TermWeight[]): number {
   const [packedA, packedB] = packedProfiles([a, b]);
-  const [ai, bi] = [packedA.ids, packedB.ids];
-  if (products.length < Math.min(ai.length, bi.length)) products = new Float64Array(Math.min(ai.length, bi.length) * 2);
+  return sharedCosine(packedA.ids, packedA.weights, 0, packedA.ids.length, packedB.ids, packedB.weights, 0, packedB.ids.length);
+}
+
+/**
+ * overlapCosine over two runs of term ids ascending, aIds[aFrom, aTo) and
+ * bIds[bFrom, bTo), each with its weights at the same places (as sharedDot
+ * takes them): the shared terms' products summed largest first.
+ */
+export function sharedCosine(aIds: Int32Array, aWeights: Weights, aFrom: number, aTo: number, bIds: Int32Array, bWeights: Weights, bFrom: number, bTo: number): number {
+  const most = Math.min(aTo - aFrom, bTo - bFrom);
+  if (products.length < most) products = new Float64Array(most * 2);
   let count = 0;
-  for (let i = 0, j = 0; i < ai.length && j < bi.length; ) {
-    if (ai[i] < bi[j]) i++;
-    else if (ai[i] > bi[j]) j++;
-    else products[count++] = packedA.weights[i++] * packedB.weights[j++];
+  for (let i = aFrom, j = bFrom; i < aTo && j < bTo; ) {
+    if (aIds[i] < bIds[j]) i++;
+    else if (aIds[i] > bIds[j]) j++;
+    else products[count++] = aWeights[i++] * bWeights[j++];
   }
   if (count > 1) products.subarray(0, count).sort();
   let cosine = 0;
