@@ -71,6 +71,13 @@ function indexOf({ articles, df }: Archive, dfCap: number): LanguageIndex {
   return index;
 }
 
+/** An archive, its index, and every article ranked by rankInMemory. */
+function rankedArchive(seed: number, size: number, dfCap: number) {
+  const data = archive(seed, size);
+  const index = indexOf(data, dfCap);
+  return { data, index, lists: rankInMemory(index, data.articles.map(({ id }) => ({ articleId: id }))) };
+}
+
 /** What the bulk build ranked before: every candidate as a RelatedInput, through rankRelated. */
 function rankedByObjects(index: LanguageIndex, { articles }: Archive, targetId: number, weights: RelatedWeights, topicsOf?: TopicsOf): RelatedResult[] | undefined {
   const inputs = new Map<number, RelatedInput>();
@@ -127,12 +134,7 @@ describe('rankInMemory (the bulk build’s ranking over typed arrays)', () => {
   });
 
   it('finds the copies and edits it folds: some lists leave out near-duplicate candidates', () => {
-    const data = archive(7, 300);
-    const index = indexOf(data, 30);
-    const lists = rankInMemory(
-      index,
-      data.articles.map(({ id }) => ({ articleId: id })),
-    );
+    const { data, lists } = rankedArchive(7, 300, 30);
     const copies = data.articles.filter((article, n) => data.articles.some((other, m) => m < n && other.contentHash && other.contentHash === article.contentHash));
     expect(copies.length).toBeGreaterThan(0);
     for (const copy of copies) {
@@ -182,12 +184,7 @@ describe('rankInMemory (the bulk build’s ranking over typed arrays)', () => {
   });
 
   it('leaves out unpublished targets and candidates', () => {
-    const data = archive(8, 200);
-    const index = indexOf(data, 20);
-    const lists = rankInMemory(
-      index,
-      data.articles.map(({ id }) => ({ articleId: id })),
-    );
+    const { data, lists } = rankedArchive(8, 200, 20);
     const unpublished = new Set(data.articles.filter(({ published }) => !published).map(({ id }) => id));
     expect(unpublished.size).toBeGreaterThan(0);
     for (const id of unpublished) expect(lists.has(id)).toBe(false);
