@@ -35,15 +35,19 @@ describe('related index built in bulk', () => {
     await db.drop();
   });
 
-  // Whether the candidate search's term index exists, asked of the database itself (not the repository's remembered answer).
-  const termIndexExists = async () =>
+  // Whether an index exists, asked of the database itself (not the repository's remembered answer).
+  const indexExists = async (name: string) =>
     (
       await sql(
         db.database.kind === 'postgres'
-          ? "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'ix_article_terms_term'"
-          : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ix_article_terms_term'",
+          ? 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?'
+          : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?",
+        [name],
       )
     ).length > 0;
+  // The candidate search's postings, and whose lists name an article.
+  const termIndexExists = () => indexExists('ix_article_terms_term');
+  const ownerIndexExists = () => indexExists('ix_article_related_related');
   let bulkLists: unknown[] = [];
   let bulkProfiles: unknown[] = [];
 
@@ -51,12 +55,24 @@ describe('related index built in bulk', () => {
     // The whole-archive path: the term index is dropped while profiles are written and built once at the end.
     const bulk = new RelatedIndexer(core.repositories.related, { bulkBacklog: 1, deferTermIndexBacklog: 1 });
     const indexSeen: Array<Promise<boolean>> = [];
+    const ownerIndexSeen: Array<Promise<boolean>> = [];
     const profiledSoFar: number[] = [];
-    // Ranked by two worker threads (RankingPool), as `habari reindex` ranks.
-    const summary = await bulk.drain({ batchSize: 50, countingWorkers: 2, rankingWorkers: 2, parallelFrom: 1, onProfiled: (n) => (profiledSoFar.push(n), indexSeen.push(termIndexExists())) });
+    // Ranked by two worker threads (RankingPool), as `habari reindex` ranks; so are profiles built (a worker of their own).
+    const summary = await bulk.drain({
+      batchSize: 50,
+      countingWorkers: 2,
+      rankingWorkers: 2,
+      parallelFrom: 1,
+      onProfiled: (n) => (profiledSoFar.push(n), indexSeen.push(termIndexExists())),
+      onBatch: () => ownerIndexSeen.push(ownerIndexExists()),
+    });
     expect(profiledSoFar.at(-1)).toBe(400);
     expect(await Promise.all(indexSeen)).not.toContain(true);
     expect(await termIndexExists()).toBe(true);
+    // Every owner of a list is in the backlog: the owner index is left out while the lists are written.
+    expect(ownerIndexSeen.length).toBeGreaterThan(3);
+    expect(await Promise.all(ownerIndexSeen)).not.toContain(true);
+    expect(await ownerIndexExists()).toBe(true);
     expect(summary.processed).toBe(400);
     expect(Number((await sql('SELECT COUNT(*) AS n FROM related_queue'))[0].n)).toBe(0);
     const bulkStats = await stats();
@@ -73,6 +89,39 @@ describe('related index built in bulk', () => {
     expect(await profiles()).toEqual(bulkProfiles);
     expect(await lists()).toEqual(bulkLists);
   }, 600_000);
+
+  it('queues again an article another process indexed while a whole-archive build asked no owners', async () => {
+    await core.repositories.related.enqueueAllPublished(new Date());
+    const [{ id: outsider }] = await sql("SELECT MAX(id) AS id FROM articles WHERE status = 'PUBLISHED'");
+    const [{ id: listed }] = await sql("SELECT MIN(id) AS id FROM articles WHERE status = 'PUBLISHED'");
+    // Out of the backlog before the build: its row and list are written meanwhile, as another process's indexer would.
+    await sql('DELETE FROM related_queue WHERE article_id = ?', [outsider]);
+    const [saved] = await sql('SELECT language, terms, term_counts, indexed_at FROM related_index WHERE article_id = ?', [outsider]);
+    await sql('DELETE FROM article_related WHERE article_id = ?', [outsider]);
+    await sql('DELETE FROM related_index WHERE article_id = ?', [outsider]);
+    let written = false;
+    const ranked = await bulkIndex(core.repositories.related, {
+      pageSize: 50,
+      now: () => new Date(),
+      countingWorkers: 1,
+      rankingWorkers: 2,
+      parallelFrom: 1,
+      deferTermIndexBacklog: 1,
+      onBatch: async () => {
+        if (written) return;
+        written = true;
+        expect(await ownerIndexExists()).toBe(false);
+        await sql('INSERT INTO related_index (article_id, language, terms, term_counts, indexed_at) VALUES (?, ?, ?, ?, ?)', [outsider, saved.language, saved.terms, saved.term_counts, saved.indexed_at]);
+        await sql("INSERT INTO article_related (article_id, position, related_id, score, reasons) VALUES (?, 0, ?, 0.5, '[]')", [outsider, listed]);
+      },
+    });
+    expect(ranked).toBe(399);
+    expect(await ownerIndexExists()).toBe(true);
+    expect((await sql('SELECT article_id FROM related_queue')).map((row: any) => Number(row.article_id))).toEqual([Number(outsider)]);
+    // The incremental indexer ranks it again: every list as before.
+    await new RelatedIndexer(core.repositories.related, { bulkBacklog: Number.POSITIVE_INFINITY }).drain({ batchSize: 50 });
+    expect(await lists()).toEqual(bulkLists);
+  }, 300_000);
 
   it('profiles from the tallies the count saved, and from the text where an article has none, alike', async () => {
     await core.repositories.related.enqueueAllPublished(new Date());

@@ -15,16 +15,9 @@ describe('TermCountPool', () => {
   beforeAll(() => (pool = TermCountPool.start(2)));
   afterAll(() => pool.close());
 
-  it('answers every article with the counts this thread gives, split across the workers', async () => {
+  it('counts a page on the workers as on this thread: every set as JSON, and document frequencies merged across slices, sorted', async () => {
     expect(new Set(sources.map((source) => source.language)).size).toBe(6);
     expect(sources.length).toBeGreaterThan(1_000);
-    const onWorkers = await pool.count(sources);
-    expect(onWorkers.size).toBe(sources.length);
-    expect(onWorkers).toEqual(await countOnThisThread.count(sources));
-    expect(await pool.count([])).toEqual(new Map());
-  });
-
-  it('counts a page on the workers as on this thread: every set as JSON, and document frequencies merged across slices, sorted', async () => {
     const onWorkers = await pool.countPage(sources);
     expect(onWorkers).toEqual(await countOnThisThread.countPage(sources));
     expect(onWorkers.sets.size).toBe(sources.length);
@@ -43,14 +36,14 @@ describe('TermCountPool', () => {
 
   it('rejects a page a worker cannot count with the reason, and goes on counting', async () => {
     const broken = { id: 1, title: null as unknown as string, standfirst: null, bodyText: 'Rais', language: 'sw' };
-    await expect(pool.count([broken])).rejects.toThrow(/A related term counting worker failed: /);
-    expect((await pool.count(sources.slice(0, 3))).size).toBe(3);
+    await expect(pool.countPage([broken])).rejects.toThrow(/A related term counting worker failed: /);
+    expect((await pool.countPage(sources.slice(0, 3))).sets.size).toBe(3);
   });
 
   it("reports its workers' heaps (what reindex's progress adds to this thread's), until it is closed", async () => {
     const another = TermCountPool.start(1);
     const before = WorkerPool.liveWorkerHeapBytes();
-    await another.count(sources.slice(0, 10));
+    await another.countPage(sources.slice(0, 10));
     const withIt = WorkerPool.liveWorkerHeapBytes();
     // A worker's heap holds at least its tokenizers' stop words and stemmers: megabytes, under its 48 MB cap and young space.
     expect(withIt - before).toBeGreaterThan(1_000_000);
@@ -62,6 +55,6 @@ describe('TermCountPool', () => {
   it('fails what is asked after it is closed', async () => {
     const closed = TermCountPool.start(1);
     await closed.close();
-    await expect(closed.count(sources.slice(0, 1))).rejects.toThrow('The related term counting workers were closed.');
+    await expect(closed.countPage(sources.slice(0, 1))).rejects.toThrow('The related term counting workers were closed.');
   });
 });

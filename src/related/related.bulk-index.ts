@@ -4,16 +4,14 @@ import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
 import { BulkIndexStatements, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
 import { joinCountedPages, pageTermDeltas, type CountedPage } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
-import { profileFromCounts } from './related.profile';
+import { profileBuilderHere, profileBuilderOnWorkers, type ProfileBuilder } from './related.profile-builder';
 import { rankInMemory } from './related.memory-ranking';
 import { RankingPool } from './related.ranking-pool';
 import { countOnThisThread, TermCountPool, type TermCounter } from './related.term-count-pool';
-import type { TermCounts } from './related.terms';
 import { inputFields, type RelatedRepository } from './related.repository';
 import type { RankingTopicModel } from '../topics/topics.ranking';
-import type { RelatedResult, TermWeight, TopicsOf } from './related.types';
+import type { RelatedResult, TopicsOf } from './related.types';
 import { TERM_PROFILE } from './related.weights';
-import { LanguageFrequencies } from './related.final-frequencies';
 
 export interface BulkOptions {
   /** Articles per transaction. */
@@ -56,7 +54,10 @@ export interface BulkOptions {
   topicsOf?: TopicsOf;
   /** The smallest backlog that drops the term index while profiles are written (DEFER_TERM_INDEX_BACKLOG). */
   deferTermIndexBacklog?: number;
-  /** Worker threads that tokenize and count terms for passes 1 and 2 (TermCountPool); 0 counts on this thread. */
+  /**
+   * Worker threads that tokenize and count terms for pass 1 (TermCountPool); 0 counts on this thread.
+   * With any, pass 2 builds each language's profiles on a worker of their own instead (PROFILING_WORKERS).
+   */
   countingWorkers?: number;
   /** Worker threads that rank (RankingPool); 0 ranks on this thread, between the server's requests. */
   rankingWorkers?: number;
@@ -75,7 +76,7 @@ export const PARALLEL_RANKING_FROM = 2_000;
 /**
  * Profiling the next language while workers rank this one keeps both
  * languages' indexes in memory (about 2 KB an article: profiles, postings,
- * vocabulary, columns) beside the counting workers. Up to this many articles
+ * vocabulary, columns) beside the profiling worker. Up to this many articles
  * in the two, that is a few hundred MB and the build goes faster; above it
  * (the large languages of a 1,000,000-article archive) they take turns, so
  * memory is one language's index.
@@ -101,10 +102,12 @@ export const OVERLAP_UNTIL = 150_000;
  *    with rankRelated, and its list written.
  *
  * When the backlog is most of the index, the term index is dropped after
- * pass 1 and built once at the end (shouldDeferTermIndex). With worker
- * threads (`habari reindex`), tokenizing runs on them beside this thread's
- * SQL, and while they rank one language this thread profiles the next
- * (unless the two are large: OVERLAP_UNTIL).
+ * pass 1 and built once at the end (shouldDeferTermIndex); when it is the
+ * whole index, so is the owner index (article_related by related_id): every
+ * owner is ranked here, so none is asked. With worker threads (`habari
+ * reindex`), tokenizing, building profiles and ranking run on them beside
+ * this thread's SQL, and while they rank one language this thread profiles
+ * the next (unless the two are large: OVERLAP_UNTIL).
  *
  * The lists equal what the incremental indexer computes for the same
  * profiles (tests/related.bulk.test.ts rebuilds them one article at a time
@@ -129,14 +132,17 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   const indexedByLanguage = await related.transaction(async (unit) => unit.get(BulkIndexStatements).indexedCountsByLanguage());
   const indexed = [...indexedByLanguage.values()].reduce((sum, count) => sum + count, 0);
   const termIndexDeferred = shouldDeferTermIndex(backlog.length, indexed, options.deferTermIndexBacklog);
+  // Every indexed article is in the backlog (a first load, reindex --all): each list's owner is ranked here.
+  const wholeIndex = termIndexDeferred && backlog.length >= indexed;
   if (termIndexDeferred) await related.dropTermIndex();
+  if (wholeIndex) await related.dropOwnerIndex();
   let ranked = 0;
   let profiled = 0;
   const languages = backlog.languages();
+  const largest = Math.max(0, ...indexedByLanguage.values());
+  const builder = options.countingWorkers ? profileBuilderOnWorkers(PROFILING_WORKERS, expectedTerms(largest)) : profileBuilderHere();
   const load = (language: string) =>
-    counting(options, (counter) =>
-      profileAndLoadLanguage(related, language, indexedByLanguage.get(language) ?? 0, backlog, options, counter, (count) => options.onProfiled?.((profiled += count))),
-    );
+    profileAndLoadLanguage(related, language, indexedByLanguage.get(language) ?? 0, backlog, options, builder, (count) => options.onProfiled?.((profiled += count)));
   // While workers rank one language, this thread profiles and loads the next (its transactions wait their
   // turn), when the two are small enough to be in memory together (OVERLAP_UNTIL).
   let loadingNext: Promise<LanguageIndex> | null = null;
@@ -158,7 +164,7 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
         loadingNext.catch(() => undefined); // awaited at the next language, or in the finally below
       }
       try {
-        ranked = await rankLanguage(related, backlog, targets, rankPage, pool?.size ?? 0, options, ranked);
+        ranked = await rankLanguage(related, backlog, targets, rankPage, pool?.size ?? 0, options, ranked, wholeIndex);
       } finally {
         // Pages ranked ahead of a stop are dropped: they stay queued.
         await pool?.close();
@@ -168,9 +174,11 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   } finally {
     // A stop or a failure while ranking: the next language's loading finishes its page before this returns.
     await loadingNext?.catch(() => undefined);
+    await builder.close();
   }
-  // Built once, with every profile in place; a build that stopped leaves it to the next drain (RelatedIndexer).
-  if (termIndexDeferred && !options.shouldStop?.()) await related.restoreTermIndex();
+  if (wholeIndex) await requeueIndexedElsewhere(related, backlog, options);
+  // Built once, with every profile and list in place; a build that stopped leaves them to the next drain (RelatedIndexer).
+  if (termIndexDeferred && !options.shouldStop?.()) await related.restoreBuildIndexes();
   return ranked;
 }
 
@@ -197,6 +205,7 @@ async function rankLanguage(
   workers: number,
   options: BulkOptions,
   rankedBefore: number,
+  ownersRanked: boolean,
 ): Promise<number> {
   let ranked = rankedBefore;
   const pageCount = Math.ceil(targets.length / options.pageSize);
@@ -220,7 +229,7 @@ async function rankLanguage(
       await statements.replaceLists(lists);
       const done = page.filter((entry) => lists.has(entry.articleId));
       // The whole backlog is settled: ranked in this build, whatever its language.
-      const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => backlog.has(id));
+      const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => backlog.has(id), ownersRanked);
       if (neighbours.length) await statements.enqueueNeighbours(neighbours, options.now());
       await statements.dequeue(done);
       return done.length;
@@ -243,6 +252,28 @@ function onWorkers(pool: RankingPool): PageRanker {
 function onThisThread(index: LanguageIndex, topicsOf: TopicsOf | undefined): PageRanker {
   return (page) => Promise.resolve(rankInMemory(index, page, topicsOf));
 }
+
+/**
+ * After a whole-index build, which asked no owners: articles indexed
+ * meanwhile by another process (not in the backlog) may list backlog
+ * articles with the scores of their old profiles, so they are queued again.
+ * Usually there are none: one sweep of related_index's ids.
+ */
+async function requeueIndexedElsewhere(related: RelatedRepository, backlog: Backlog, options: BulkOptions): Promise<void> {
+  for (let after = 0; ; ) {
+    const found = await related.transaction(async (unit) => {
+      const statements = unit.get(BulkIndexStatements);
+      const ids = await statements.indexedIdsAfter(after, ID_SWEEP_PAGE);
+      const elsewhere = ids.filter((id) => !backlog.has(id));
+      if (elsewhere.length) await statements.enqueueNeighbours(elsewhere, options.now());
+      return ids;
+    });
+    if (found.length < ID_SWEEP_PAGE) return;
+    after = found[found.length - 1];
+  }
+}
+
+const ID_SWEEP_PAGE = 20_000;
 
 /** A backlog this large, most of the index, writes its profiles without the term index (dropTermIndex). */
 export const DEFER_TERM_INDEX_BACKLOG = 20_000;
@@ -361,6 +392,14 @@ function droppable<T>(work: Promise<T>): Promise<T> {
   return work;
 }
 
+/**
+ * Worker threads that build pass 2's profiles beside this thread's SQL. One:
+ * with two (each holding the language's table), three threads shared two
+ * cores, and a 100,000-article build's profiling took 58 s and 34 s more
+ * CPU, against 44 s with one (52 s with none).
+ */
+const PROFILING_WORKERS = 1;
+
 const LOAD_PAGE = 2_000;
 const VOCABULARY_SLICE = 50_000;
 /** term_stats rows read per statement while a language's document frequencies are loaded. */
@@ -383,32 +422,50 @@ async function profileAndLoadLanguage(
   indexed: number,
   backlog: Backlog,
   options: BulkOptions,
-  counter: TermCounter,
+  builder: ProfileBuilder,
   onProfiled: (count: number) => void,
 ): Promise<LanguageIndex> {
   options.onLanguage?.(language, 'profiling');
   const docs = await related.transaction(async (unit) => (await related.on(unit).languageDocs([language])).get(language) ?? 0);
+  await builder.begin(docs, expectedTerms(indexed));
+  try {
+    return await profileAndLoad(related, language, indexed, backlog, options, builder, onProfiled);
+  } finally {
+    // A builder that failed has let its table go already.
+    await builder.end().catch(() => undefined);
+  }
+}
+
+/** A language's table of df ≥ 2 holds a few terms an article (LanguageFrequencies' starting size). */
+const expectedTerms = (indexed: number) => indexed * 4;
+
+async function profileAndLoad(
+  related: RelatedRepository,
+  language: string,
+  indexed: number,
+  backlog: Backlog,
+  options: BulkOptions,
+  builder: ProfileBuilder,
+  onProfiled: (count: number) => void,
+): Promise<LanguageIndex> {
   const index = new LanguageIndex(undefined, undefined, { articles: indexed, terms: indexed * TERM_PROFILE.size });
-  let frequencies: LanguageFrequencies | null = await loadFrequencies(related, language, indexed, options);
+  await loadFrequencies(related, language, builder, options);
   // Which vocabulary terms (by id) a profile built here has: pass 1 counted them, so term_stats holds them.
   let builtTerms: Uint8Array = new Uint8Array(Math.max(1024, indexed * 4));
   const queued = (id: number) => backlog.has(id, language);
   const pageSize = options.profilePageSize ?? LOAD_PAGE;
-  let next = await readProfilePage(related, language, 0, pageSize, queued, counter);
+  let next = await readProfilePage(related, language, 0, pageSize, queued, builder);
   while (next.rows.length && !options.shouldStop?.()) {
     const page = next;
-    next = await readProfilePage(related, language, page.rows[page.rows.length - 1].id, pageSize, queued, counter);
-    const counted = await page.counts;
-    const df = frequencies;
+    // Read (and its profiles built, on a worker in the CLI) while this page is written.
+    next = await readProfilePage(related, language, page.rows[page.rows.length - 1].id, pageSize, queued, builder);
+    const profiles = await page.profiles;
     await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
-      const dfOf = (term: string) => df.of(term);
       const noteBuilt = (id: number) => {
         if (id >= builtTerms.length) builtTerms = grownBytes(builtTerms, id);
         builtTerms[id] = 1;
       };
-      const profiles = new Map<number, TermWeight[]>();
-      for (const [id, { terms, counts }] of counted) profiles.set(id, profileFromCounts(tallies(terms, counts), dfOf, docs));
       const fresh = page.rows.filter((row) => profiles.has(row.id));
       await statements.replaceProfiles(
         fresh.map((row) => row.id),
@@ -437,13 +494,15 @@ async function profileAndLoadLanguage(
   // term_stats row: never a postings term), so term_stats tells.
   const dfById = new Int32Array(index.vocabularySize).fill(-1);
   const unknown: string[] = [];
-  for (let id = 0; id < index.vocabularySize; id++) {
-    const term = index.term(id);
-    const frequency = frequencies.of(term);
-    if (frequency > 1 || builtTerms[id]) dfById[id] = frequency;
-    else unknown.push(term);
+  for (let start = 0; start < index.vocabularySize; start += VOCABULARY_SLICE) {
+    const ids = Array.from({ length: Math.min(VOCABULARY_SLICE, index.vocabularySize - start) }, (_, at) => start + at);
+    const terms = ids.map((id) => index.term(id));
+    const frequencies = await builder.frequencies(terms);
+    ids.forEach((id, at) => {
+      if (frequencies[at] > 1 || builtTerms[id]) dfById[id] = frequencies[at];
+      else unknown.push(terms[at]);
+    });
   }
-  frequencies = null; // a large language's table is a hundred MB or more: not kept while it ranks
   for (let start = 0; start < unknown.length; start += VOCABULARY_SLICE) {
     const slice = unknown.slice(start, start + VOCABULARY_SLICE);
     const df = await related.transaction(async (unit) => related.on(unit).termFrequencies(language, slice));
@@ -458,15 +517,20 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The language's document frequencies of two or more (LanguageFrequencies),
- * read from term_stats in pages by term, each in a short transaction.
+ * read from term_stats in pages by term, each in a short transaction, and
+ * given to the builder (the next page is read while it takes one).
  */
-async function loadFrequencies(related: RelatedRepository, language: string, indexed: number, options: BulkOptions): Promise<LanguageFrequencies> {
-  const frequencies = new LanguageFrequencies(indexed * 4);
+async function loadFrequencies(related: RelatedRepository, language: string, builder: ProfileBuilder, options: BulkOptions): Promise<void> {
   let after = '';
+  let adding: Promise<void> = Promise.resolve();
   for (;;) {
     const rows = await related.transaction(async (unit) => unit.get(BulkIndexStatements).sharedTermsPage(language, after, FREQUENCY_PAGE));
-    for (const { term, df } of rows) frequencies.add(term, df);
-    if (rows.length < FREQUENCY_PAGE) return frequencies;
+    await adding;
+    adding = builder.addFrequencies(
+      rows.map((row) => row.term),
+      rows.map((row) => row.df),
+    );
+    if (rows.length < FREQUENCY_PAGE) return adding;
     after = rows[rows.length - 1].term;
     await (options.pause ?? nextTurn)();
   }
@@ -474,11 +538,19 @@ async function loadFrequencies(related: RelatedRepository, language: string, ind
 
 /**
  * A page of one language's indexed articles by id, with its published
- * backlog articles' summaries and term counts: the counts pass 1 saved
- * beside each term set (so no body is read or tokenized again), or, for an
- * article saved without them, its text sent to be counted.
+ * backlog articles' summaries and their profiles, being built from the
+ * counts pass 1 saved beside each term set (so no body is read or
+ * tokenized again), or, for an article saved without them, from its text,
+ * sent to be counted.
  */
-async function readProfilePage(related: RelatedRepository, language: string, after: number, limit: number, queued: (id: number) => boolean, counter: TermCounter) {
+async function readProfilePage(
+  related: RelatedRepository,
+  language: string,
+  after: number,
+  limit: number,
+  queued: (id: number) => boolean,
+  builder: ProfileBuilder,
+) {
   const { rows, sources, saved, texts } = await related.transaction(async (unit) => {
     const statements = unit.get(BulkIndexStatements);
     const rows = await statements.indexedIdsPage(language, after, limit);
@@ -488,13 +560,7 @@ async function readProfilePage(related: RelatedRepository, language: string, aft
     const texts = await statements.sources(published.filter((id) => !saved.has(id)));
     return { rows, sources, saved, texts };
   });
-  return { rows, sources, counts: droppable(withCounted(saved, texts.size ? counter.count([...texts.values()]) : null)) };
-}
-
-/** The saved counts and those counted now, in one map. */
-async function withCounted(saved: Map<number, TermCounts>, counting: Promise<Map<number, TermCounts>> | null): Promise<Map<number, TermCounts>> {
-  if (counting) for (const [id, counts] of await counting) saved.set(id, counts);
-  return saved;
+  return { rows, sources, profiles: droppable(builder.build(saved, [...texts.values()])) };
 }
 
 /** A copy of `array` long enough for index `at`, the new places 0. */
@@ -502,8 +568,4 @@ function grownBytes(array: Uint8Array, at: number): Uint8Array {
   const bigger = new Uint8Array(Math.max(at + 1, Math.ceil(array.length * 1.5)));
   bigger.set(array);
   return bigger;
-}
-
-function* tallies(terms: readonly string[], counts: readonly number[]): Iterable<[string, number]> {
-  for (let at = 0; at < terms.length; at++) yield [terms[at], counts[at]];
 }

@@ -54,19 +54,22 @@ export async function indexBatch(
 /**
  * After `lists` were ranked for `ranked`: the neighbours whose lists may now
  * be stale, for the entries that cascade (written articles, not neighbours
- * the indexer queued). `settled` articles rank in this run anyway.
+ * the indexer queued). `settled` articles rank in this run anyway;
+ * `ownersSettled`: so does every article that has a list (a whole-index
+ * bulk build), so their owners are not asked.
  */
 export async function neighboursToRankAgain(
   ranked: readonly QueueEntry[],
   lists: ReadonlyMap<number, readonly RelatedResult[]>,
   writes: RelatedIndexWrites,
   settled: (id: number) => boolean,
+  ownersSettled = false,
 ): Promise<number[]> {
   const toQueue = new Set<number>();
   const cascading = ranked.filter((entry) => entry.cascade && lists.has(entry.articleId)).map((entry) => entry.articleId);
   if (cascading.length) {
     // An updated article's old neighbours hold a stale score for it.
-    for (const owner of await writes.ownersOf(cascading)) toQueue.add(owner);
+    if (!ownersSettled) for (const owner of await writes.ownersOf(cascading)) toQueue.add(owner);
     // Its new neighbours rank again so their lists can include it; a neighbour whose list is full of
     // stronger scores would not change (scores are close to symmetric), so it is left alone.
     const entering = cascading.flatMap((id) => lists.get(id)!.filter((item) => !settled(item.id)));

@@ -3,7 +3,7 @@ import type { Article } from '../articles/article.entity';
 import { ArticleRepository } from '../articles/article.repository';
 import { chunked, dialectOf, marks, runSql, sqlBoolean } from '../db/sql';
 import { readStoredProfiles } from './related.repository';
-import type { TermCounts } from './related.terms';
+import type { SavedCounts } from './related.profile-builder';
 import type { RelatedResult, TermWeight } from './related.types';
 
 /** A queued article and whether its neighbours must follow it. */
@@ -308,17 +308,18 @@ export class RelatedIndexWrites {
 export class BulkIndexStatements extends RelatedIndexWrites {
   /**
    * The term counts pass 1 saved for `ids` (saveTermSets with counts), by
-   * article id; articles saved without counts are absent.
+   * article id, as saved (JSON: whoever builds the profile parses them, on a
+   * worker in `habari reindex`); articles saved without counts are absent.
    */
-  async countedTerms(ids: readonly number[]): Promise<Map<number, TermCounts>> {
-    const counted = new Map<number, TermCounts>();
+  async countedTerms(ids: readonly number[]): Promise<Map<number, SavedCounts>> {
+    const counted = new Map<number, SavedCounts>();
     for (const chunk of chunked(ids, IN_LIST)) {
       const rows = await runSql<{ article_id: number; terms: string; term_counts: string }>(
         this.manager,
         `SELECT article_id, terms, term_counts FROM related_index WHERE term_counts IS NOT NULL AND article_id IN (${marks(chunk.length)})`,
         chunk,
       );
-      for (const row of rows) counted.set(Number(row.article_id), { terms: JSON.parse(row.terms), counts: JSON.parse(row.term_counts) });
+      for (const row of rows) counted.set(Number(row.article_id), { terms: row.terms, counts: row.term_counts });
     }
     return counted;
   }
@@ -331,6 +332,12 @@ export class BulkIndexStatements extends RelatedIndexWrites {
       [language, afterId, limit],
     );
     return rows.map((row) => ({ id: Number(row.article_id), indexedAt: Number(row.indexed_at) }));
+  }
+
+  /** Indexed article ids (any language) from `afterId` on. */
+  async indexedIdsAfter(afterId: number, limit: number): Promise<number[]> {
+    const rows = await runSql<{ article_id: number }>(this.manager, 'SELECT article_id FROM related_index WHERE article_id > ? ORDER BY article_id LIMIT ?', [afterId, limit]);
+    return rows.map((row) => Number(row.article_id));
   }
 
   /** Summaries (no body) of `ids`, any status: what the ranking reads of an article. */

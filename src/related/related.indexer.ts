@@ -111,7 +111,7 @@ export class RelatedIndexer {
     // A process's first drain puts back a term index that a bulk build which died left out.
     if (!this.termIndexChecked) {
       this.termIndexChecked = true;
-      await this.related.restoreTermIndex();
+      await this.related.restoreBuildIndexes();
     }
     // A read first: an idle poll must not count as a write.
     if (await this.related.hasQueued()) {
@@ -141,7 +141,7 @@ export class RelatedIndexer {
       }
       // What is left: rows queued again meanwhile, and the neighbours the new lists affect. Their
       // candidate search needs the term index, which a bulk build that stopped or died leaves out.
-      if (!options.shouldStop?.()) await this.related.restoreTermIndex();
+      if (!options.shouldStop?.()) await this.related.restoreBuildIndexes();
       for (;;) {
         if (options.shouldStop?.()) break;
         const count = await this.runBatch(batchSize);

@@ -27,6 +27,13 @@ const TERM_INDEX_RECHECK_MS = 5_000;
 /** The candidate search's postings (candidateIdsOf): article_terms by term. */
 const TERM_INDEX = 'ix_article_terms_term';
 const CREATE_TERM_INDEX = `CREATE INDEX IF NOT EXISTS ${TERM_INDEX} ON article_terms (term, article_id)`;
+/**
+ * Whose lists name an article (ownersOf): article_related by related_id. A
+ * whole-archive bulk build ranks every owner itself, so it asks no owners
+ * and drops this index while it writes the lists (dropOwnerIndex).
+ */
+const OWNER_INDEX = 'ix_article_related_related';
+const CREATE_OWNER_INDEX = `CREATE INDEX IF NOT EXISTS ${OWNER_INDEX} ON article_related (related_id)`;
 const TERMS_PER_STATEMENT = 5_000;
 /** Targets per candidate statement (each brings 66 parameters). */
 const CANDIDATE_TARGETS = 20;
@@ -249,7 +256,7 @@ export class RelatedRepository {
    * while a bulk build rewrites most profiles: each profile row would land on
    * a random page of it (at 100,000 articles, 32 GB written for a 2.6 GB
    * database), where building it once afterwards is one sort. Put back by
-   * restoreTermIndex at the end of the build, or by the next drain if the
+   * restoreBuildIndexes at the end of the build, or by the next drain if the
    * build stopped or its process died.
    */
   async dropTermIndex(): Promise<void> {
@@ -257,13 +264,36 @@ export class RelatedRepository {
     this.termIndexChecked = { at: Date.now(), ready: false };
   }
 
-  /** Builds the term index if a bulk build left it out (it stopped, or its process died); answers whether it had to. */
-  async restoreTermIndex(): Promise<boolean> {
+  /**
+   * Drops the owner index (article_related by related_id) while a bulk build
+   * that holds every indexed article writes their lists: each list row landed
+   * on a random page of it (at 100,000 articles, 7 of the 11 s the list rows
+   * took on the build's SQL thread), where building it once afterwards is one
+   * sort. Nothing asks it meanwhile but writers outside the build (an
+   * article deleted: a full scan of article_related, still correct).
+   */
+  async dropOwnerIndex(): Promise<void> {
+    await runSql(this.db, backgroundSql(`DROP INDEX IF EXISTS ${OWNER_INDEX}`));
+  }
+
+  /**
+   * Builds the indexes a bulk build leaves out while it writes (the term and
+   * owner indexes) if they are missing: it stopped, or its process died.
+   * Answers whether it had to build any.
+   */
+  async restoreBuildIndexes(): Promise<boolean> {
     this.termIndexChecked = undefined;
-    if (await this.termIndexReady()) return false;
-    await runSql(this.db, backgroundSql(CREATE_TERM_INDEX));
-    this.termIndexChecked = undefined;
-    return true;
+    const lookup = backgroundSql(termIndexLookup(this.db));
+    let built = false;
+    for (const [name, create] of [
+      [TERM_INDEX, CREATE_TERM_INDEX],
+      [OWNER_INDEX, CREATE_OWNER_INDEX],
+    ]) {
+      if ((await runSql(this.db, lookup, [name])).length) continue;
+      await runSql(this.db, backgroundSql(create));
+      built = true;
+    }
+    return built;
   }
 
   /**

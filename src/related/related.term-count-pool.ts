@@ -1,7 +1,6 @@
 import { builtWorkerScript, WorkerPool } from '../workers/worker-pool';
-import { countSlice, joinSlices, type CountedPage, type CountedSlice, type CountSource } from './related.counted-page';
+import { countSlice, joinSlices, type CountedPage, type CountSource } from './related.counted-page';
 import type { CountAnswer, CountRequest } from './related.term-count-worker';
-import { termCountsOf, type TermCounts, type TokenSource } from './related.terms';
 
 export type { CountSource } from './related.counted-page';
 
@@ -10,8 +9,6 @@ const SLICE = 250;
 
 /** Counts articles' profile terms (termCountsOf), on this thread or on workers. */
 export interface TermCounter {
-  /** By article id. */
-  count(sources: readonly CountSource[]): Promise<Map<number, TermCounts>>;
   /** The page's term sets and document frequencies (pass 1 of the bulk build). */
   countPage(sources: readonly CountSource[]): Promise<CountedPage>;
   close(): Promise<void>;
@@ -19,7 +16,6 @@ export interface TermCounter {
 
 /** The server's counter: between requests, on its own thread (no worker's memory beside an idle server). */
 export const countOnThisThread: TermCounter = {
-  count: async (sources) => new Map(sources.map((source) => [source.id, termCountsOf(source)])),
   countPage: async (sources) => joinSlices([sources], [countSlice(sources)]),
   close: async () => undefined,
 };
@@ -42,17 +38,9 @@ export class TermCountPool implements TermCounter {
     return new TermCountPool(WorkerPool.start('related term counting', builtWorkerScript(__dirname, 'related.term-count-worker.js'), size, { resourceLimits }));
   }
 
-  async count(sources: readonly CountSource[]): Promise<Map<number, TermCounts>> {
-    const slices = sliced(sources);
-    const answers = await Promise.all(slices.map((slice) => this.pool.run({ kind: 'tallies', sources: slice }) as Promise<TermCounts[]>));
-    const counts = new Map<number, TermCounts>();
-    slices.forEach((slice, at) => slice.forEach((source, offset) => counts.set(source.id, answers[at][offset])));
-    return counts;
-  }
-
   async countPage(sources: readonly CountSource[]): Promise<CountedPage> {
     const slices = sliced(sources);
-    const answers = await Promise.all(slices.map((slice) => this.pool.run({ kind: 'page', sources: slice }) as Promise<CountedSlice>));
+    const answers = await Promise.all(slices.map((slice) => this.pool.run(slice)));
     return joinSlices(slices, answers);
   }
 
