@@ -249,13 +249,14 @@ describe('related index built in bulk', () => {
     await core.repositories.related.enqueueAllPublished(new Date());
     // Small pages, so each language is many transactions: lists written (onBatch) for Amharic must come
     // between English's profile pages, not all after them (the profiling loop must let the workers' answers in).
+    // Profiles are built on this thread (no counting workers), where the loop awaits nothing but promises.
     const events: string[] = [];
     let language = '';
     await bulkIndex(core.repositories.related, {
       pageSize: 5,
       profilePageSize: 5,
       now: () => new Date(),
-      countingWorkers: 1,
+      countingWorkers: 0,
       rankingWorkers: 2,
       parallelFrom: 1,
       overlapUntil: 1_000,

@@ -139,10 +139,8 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   let ranked = 0;
   let profiled = 0;
   const languages = backlog.languages();
-  const largest = Math.max(0, ...indexedByLanguage.values());
-  const builder = options.countingWorkers ? profileBuilderOnWorkers(PROFILING_WORKERS, expectedTerms(largest)) : profileBuilderHere();
   const load = (language: string) =>
-    profileAndLoadLanguage(related, language, indexedByLanguage.get(language) ?? 0, backlog, options, builder, (count) => options.onProfiled?.((profiled += count)));
+    profileAndLoadLanguage(related, language, indexedByLanguage.get(language) ?? 0, backlog, options, (count) => options.onProfiled?.((profiled += count)));
   // While workers rank one language, this thread profiles and loads the next (its transactions wait their
   // turn), when the two are small enough to be in memory together (OVERLAP_UNTIL).
   let loadingNext: Promise<LanguageIndex> | null = null;
@@ -174,7 +172,6 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   } finally {
     // A stop or a failure while ranking: the next language's loading finishes its page before this returns.
     await loadingNext?.catch(() => undefined);
-    await builder.close();
   }
   if (wholeIndex) await requeueIndexedElsewhere(related, backlog, options);
   // Built once, with every profile and list in place; a build that stopped leaves them to the next drain (RelatedIndexer).
@@ -422,17 +419,18 @@ async function profileAndLoadLanguage(
   indexed: number,
   backlog: Backlog,
   options: BulkOptions,
-  builder: ProfileBuilder,
   onProfiled: (count: number) => void,
 ): Promise<LanguageIndex> {
   options.onLanguage?.(language, 'profiling');
   const docs = await related.transaction(async (unit) => (await related.on(unit).languageDocs([language])).get(language) ?? 0);
-  await builder.begin(docs, expectedTerms(indexed));
+  // The worker lives as long as the language's profiling: an idle one beside the ranking of a large
+  // language would add its heap to the build's peak.
+  const builder = options.countingWorkers ? profileBuilderOnWorkers(PROFILING_WORKERS, expectedTerms(indexed)) : profileBuilderHere();
   try {
+    await builder.begin(docs, expectedTerms(indexed));
     return await profileAndLoad(related, language, indexed, backlog, options, builder, onProfiled);
   } finally {
-    // A builder that failed has let its table go already.
-    await builder.end().catch(() => undefined);
+    await builder.close();
   }
 }
 

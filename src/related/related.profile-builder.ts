@@ -128,9 +128,8 @@ const WORKER_HEAP_BYTES_PER_TERM = 64;
  * the previous page. Profiling was the main thread alone, with the other
  * core idle, for a third of a 1,000,000-article build; parsing, df lookups
  * and profileFromCounts were about a third of its time. Same profiles as
- * profileBuilderHere (the same ProfileTable). The workers serve every
- * language of a build (starting one, with its tokenizers, takes a few
- * hundred ms); `largestTerms` is the largest table's expectedTerms (their heap limit).
+ * profileBuilderHere (the same ProfileTable). `largestTerms` is the
+ * largest table's expectedTerms it will begin (their heap limit).
  */
 export function profileBuilderOnWorkers(size: number, largestTerms: number): ProfileBuilder {
   const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil((largestTerms * WORKER_HEAP_BYTES_PER_TERM) / 1_048_576);
