@@ -469,7 +469,7 @@ async function profileAndLoad(
         fresh.map((row) => row.id),
         profiles,
       );
-      await statements.touchIndexed(fresh.map(({ id, indexedAt }) => ({ id, indexedAt: indexedAt + 1 })));
+      await statements.touchIndexed(fresh.map(({ id }) => id));
       const others = page.rows.filter((row) => !profiles.has(row.id)).map((row) => row.id);
       const [summaries, stored] = [await statements.summaries(others), await statements.storedProfiles(others)];
       for (const { id } of page.rows) {

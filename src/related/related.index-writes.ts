@@ -324,14 +324,14 @@ export class BulkIndexStatements extends RelatedIndexWrites {
     return counted;
   }
 
-  /** One language's indexed article ids from `afterId` on, with the version each was last indexed at. */
-  async indexedIdsPage(language: string, afterId: number, limit: number): Promise<Array<{ id: number; indexedAt: number }>> {
-    const rows = await runSql<{ article_id: number; indexed_at: number }>(
+  /** One language's indexed article ids from `afterId` on. */
+  async indexedIdsPage(language: string, afterId: number, limit: number): Promise<Array<{ id: number }>> {
+    const rows = await runSql<{ article_id: number }>(
       this.manager,
-      'SELECT article_id, indexed_at FROM related_index WHERE language = ? AND article_id > ? ORDER BY article_id LIMIT ?',
+      'SELECT article_id FROM related_index WHERE language = ? AND article_id > ? ORDER BY article_id LIMIT ?',
       [language, afterId, limit],
     );
-    return rows.map((row) => ({ id: Number(row.article_id), indexedAt: Number(row.indexed_at) }));
+    return rows.map((row) => ({ id: Number(row.article_id) }));
   }
 
   /** Indexed article ids (any language) from `afterId` on. */
@@ -370,15 +370,15 @@ export class BulkIndexStatements extends RelatedIndexWrites {
     return rows.map((row) => ({ term: row.term, df: Number(row.df) }));
   }
 
-  /** Moves related_index.indexed_at (the profile cache's version) without touching the counted term set. */
-  async touchIndexed(entries: ReadonlyArray<{ id: number; indexedAt: number }>): Promise<void> {
-    for (const chunk of chunked(entries, IN_LIST)) {
-      await runSql(
-        this.manager,
-        `UPDATE related_index SET indexed_at = CASE article_id ${chunk.map(() => 'WHEN ? THEN CAST(? AS BIGINT)').join(' ')} END
-         WHERE article_id IN (${marks(chunk.length)})`,
-        [...chunk.flatMap(({ id, indexedAt }) => [id, indexedAt]), ...chunk.map(({ id }) => id)],
-      );
+  /**
+   * Moves related_index.indexed_at (the profile cache's version) on by one,
+   * without touching the counted term set: from the row's own value, so it
+   * only ever increases, whoever wrote the row since it was read (a CASE
+   * over the values read took a fifth of the statement's rows in compares).
+   */
+  async touchIndexed(ids: readonly number[]): Promise<void> {
+    for (const chunk of chunked(ids, IN_LIST)) {
+      await runSql(this.manager, `UPDATE related_index SET indexed_at = indexed_at + 1 WHERE article_id IN (${marks(chunk.length)})`, chunk);
     }
   }
 

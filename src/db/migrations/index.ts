@@ -10,6 +10,7 @@ import { ArticleFilterIndex1764800000000 } from './1764800000000-article-filter-
 import { TopicChecks1764900000000 } from './1764900000000-topic-checks';
 import { CountedTermTallies1765000000000 } from './1765000000000-counted-term-tallies';
 import { ClusteredTermTables1765100000000 } from './1765100000000-clustered-term-tables';
+import { RelatedIndexByLanguage1765200000000 } from './1765200000000-related-index-by-language';
 
 /** Every migration, oldest first. Listed explicitly so tsc output and ts-jest agree. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   TopicChecks1764900000000,
   CountedTermTallies1765000000000,
   ClusteredTermTables1765100000000,
+  RelatedIndexByLanguage1765200000000,
 ];
