@@ -1,12 +1,8 @@
-import { openCore, type Core } from '../src/composition-root';
+import type { Core } from '../src/composition-root';
 import { ClusteredTermTables1765100000000 } from '../src/db/migrations/1765100000000-clustered-term-tables';
 import { runSql } from '../src/db/sql';
-import { RelatedIndexer } from '../src/related/related.indexer';
-import { CORPUS_DIR } from '../src/seeding/demo.seed';
-import { loadBaseArticles } from '../src/synth/synth.corpus';
-import { SynthService } from '../src/synth/synth.service';
-import { SYNTH_DEFAULTS } from '../src/synth/synth.drafts';
-import { createTestDatabase, testConfig, testDialect, type TestDatabase } from './helpers/test-database';
+import { openIndexedArchive, runMigration } from './helpers/indexed-archive';
+import { testDialect, type TestDatabase } from './helpers/test-database';
 
 /**
  * ClusteredTermTables: on SQLite, article_terms and term_stats are WITHOUT
@@ -18,15 +14,7 @@ describe('term tables kept in key order (migration)', () => {
   let db: TestDatabase;
   let core: Core;
   const sql = (text: string, params: unknown[] = []) => runSql<any>(core.dataSource, text, params);
-  const migration = new ClusteredTermTables1765100000000();
-  const run = async (step: 'up' | 'down') => {
-    const runner = core.dataSource.createQueryRunner();
-    try {
-      await migration[step](runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const run = (step: 'up' | 'down') => runMigration(core, new ClusteredTermTables1765100000000(), step);
   const rows = async () => ({
     profiles: await sql('SELECT article_id, term, weight FROM article_terms ORDER BY article_id, term'),
     stats: await sql('SELECT language, term, df FROM term_stats ORDER BY language, term'),
@@ -34,13 +22,7 @@ describe('term tables kept in key order (migration)', () => {
   const definition = async (table: string) => (await sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]))[0]?.sql as string;
   const termIndexExists = async () => (await sql("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'ix_article_terms_term'")).length > 0;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    core = await openCore(testConfig(db.database));
-    const bases = loadBaseArticles(CORPUS_DIR).filter((_, index) => index % 12 === 0);
-    await new SynthService(core.repositories.writes, core.services.writer).generate(bases, 120, SYNTH_DEFAULTS);
-    await new RelatedIndexer(core.repositories.related, { bulkBacklog: Number.POSITIVE_INFINITY }).drain({ batchSize: 40 });
-  }, 300_000);
+  beforeAll(async () => ({ db, core } = await openIndexedArchive()), 300_000);
   afterAll(async () => {
     await core.close();
     await db.drop();

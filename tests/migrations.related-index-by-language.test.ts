@@ -1,13 +1,9 @@
-import { openCore, type Core } from '../src/composition-root';
+import type { Core } from '../src/composition-root';
 import { RelatedIndexByLanguage1765200000000, RELATED_INDEX_BY_LANGUAGE } from '../src/db/migrations/1765200000000-related-index-by-language';
 import { runSql } from '../src/db/sql';
 import { BulkIndexStatements } from '../src/related/related.index-writes';
-import { RelatedIndexer } from '../src/related/related.indexer';
-import { CORPUS_DIR } from '../src/seeding/demo.seed';
-import { loadBaseArticles } from '../src/synth/synth.corpus';
-import { SynthService } from '../src/synth/synth.service';
-import { SYNTH_DEFAULTS } from '../src/synth/synth.drafts';
-import { createTestDatabase, testConfig, testDialect, type TestDatabase } from './helpers/test-database';
+import { openIndexedArchive, runMigration } from './helpers/indexed-archive';
+import { testDialect, type TestDatabase } from './helpers/test-database';
 
 /**
  * RelatedIndexByLanguage: the bulk build's profiling pages (one language's
@@ -19,15 +15,7 @@ describe('related_index by language (migration)', () => {
   let db: TestDatabase;
   let core: Core;
   const sql = (text: string, params: unknown[] = []) => runSql<any>(core.dataSource, text, params);
-  const migration = new RelatedIndexByLanguage1765200000000();
-  const run = async (step: 'up' | 'down') => {
-    const runner = core.dataSource.createQueryRunner();
-    try {
-      await migration[step](runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const run = (step: 'up' | 'down') => runMigration(core, new RelatedIndexByLanguage1765200000000(), step);
   const indexExists = async () =>
     (
       await sql(
@@ -49,13 +37,7 @@ describe('related_index by language (migration)', () => {
       return ids;
     });
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    core = await openCore(testConfig(db.database));
-    const bases = loadBaseArticles(CORPUS_DIR).filter((_, index) => index % 12 === 0);
-    await new SynthService(core.repositories.writes, core.services.writer).generate(bases, 120, SYNTH_DEFAULTS);
-    await new RelatedIndexer(core.repositories.related, { bulkBacklog: Number.POSITIVE_INFINITY }).drain({ batchSize: 40 });
-  }, 300_000);
+  beforeAll(async () => ({ db, core } = await openIndexedArchive()), 300_000);
   afterAll(async () => {
     await core.close();
     await db.drop();
