@@ -30,8 +30,8 @@ describe('related_index by language (migration)', () => {
       const ids: Record<string, number[]> = {};
       for (const language of ['am', 'en', 'fr', 'ha', 'so', 'sw']) {
         ids[language] = [];
-        for (let page = await statements.indexedIdsPage(language, 0, 7); page.length; page = await statements.indexedIdsPage(language, page[page.length - 1].id, 7)) {
-          ids[language].push(...page.map(({ id }) => id));
+        for (let page = await statements.indexedIds(0, 7, language); page.length; page = await statements.indexedIds(page[page.length - 1], 7, language)) {
+          ids[language].push(...page);
         }
       }
       return ids;

@@ -1,16 +1,16 @@
 import { CORPUS_DIR } from '../src/seeding/demo.seed';
 import { loadBaseArticles } from '../src/synth/synth.corpus';
-import { profileBuilderHere, profileBuilderOnWorkers, type ProfileBuilder } from '../src/related/related.profile-builder';
+import { profileBuilderHere, profileBuilderOnWorker, type ProfileBuilder } from '../src/related/related.profile-builder';
 import { termCountsOf } from '../src/related/related.terms';
 import type { CountSource } from '../src/related/related.counted-page';
 
 /**
- * Pass 2's profiles built on real worker threads (the built worker script),
- * each holding the language's table, against the same build on this thread:
+ * Pass 2's profiles built on a real worker thread (the built worker script),
+ * holding the language's table, against the same build on this thread:
  * the Swahili corpus, its df counted from the texts themselves, half the
  * articles from saved JSON counts and half from their texts.
  */
-describe('profiles built on worker threads', () => {
+describe('profiles built on a worker thread', () => {
   const sources: CountSource[] = loadBaseArticles(CORPUS_DIR)
     .filter((base) => base.language === 'sw')
     .map((base, at) => ({ id: at + 1, title: base.headline, standfirst: null, bodyText: base.sentences.join(' '), language: base.language }));
@@ -34,10 +34,10 @@ describe('profiles built on worker threads', () => {
     return builder;
   };
 
-  it('builds every profile as this thread does, the page split across the workers', async () => {
+  it('builds every profile as this thread does', async () => {
     expect(sources.length).toBeGreaterThan(100);
     const here = await fed(profileBuilderHere());
-    const workers = await fed(profileBuilderOnWorkers(2, 1_000));
+    const workers = await fed(profileBuilderOnWorker(1_000));
     try {
       const expected = await here.build(saved, texts);
       expect(expected.size).toBe(sources.length);
@@ -58,7 +58,7 @@ describe('profiles built on worker threads', () => {
   });
 
   it('rejects a page a worker cannot build with the reason, and fails what is asked after it is closed', async () => {
-    const workers = await fed(profileBuilderOnWorkers(1, 1_000));
+    const workers = await fed(profileBuilderOnWorker(1_000));
     await expect(workers.build(new Map([[1, { terms: '["a"', counts: '[1]' }]]), [])).rejects.toThrow(/A related profiling worker failed: /);
     expect((await workers.build(saved, [])).size).toBe(saved.size);
     await workers.close();

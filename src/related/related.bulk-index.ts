@@ -4,7 +4,7 @@ import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
 import { BulkIndexStatements, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
 import { joinCountedPages, pageTermDeltas, type CountedPage } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
-import { profileBuilderHere, profileBuilderOnWorkers, type ProfileBuilder } from './related.profile-builder';
+import { profileBuilderHere, profileBuilderOnWorker, type ProfileBuilder } from './related.profile-builder';
 import { rankInMemory } from './related.memory-ranking';
 import { RankingPool } from './related.ranking-pool';
 import { countOnThisThread, TermCountPool, type TermCounter } from './related.term-count-pool';
@@ -56,7 +56,7 @@ export interface BulkOptions {
   deferTermIndexBacklog?: number;
   /**
    * Worker threads that tokenize and count terms for pass 1 (TermCountPool); 0 counts on this thread.
-   * With any, pass 2 builds each language's profiles on a worker of their own instead (PROFILING_WORKERS).
+   * With any, pass 2 builds each language's profiles on a worker of their own instead (profileBuilderOnWorker).
    */
   countingWorkers?: number;
   /** Worker threads that rank (RankingPool); 0 ranks on this thread, between the server's requests. */
@@ -260,7 +260,7 @@ async function requeueIndexedElsewhere(related: RelatedRepository, backlog: Back
   for (let after = 0; ; ) {
     const found = await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
-      const ids = await statements.indexedIdsAfter(after, ID_SWEEP_PAGE);
+      const ids = await statements.indexedIds(after, ID_SWEEP_PAGE);
       const elsewhere = ids.filter((id) => !backlog.has(id));
       if (elsewhere.length) await statements.enqueueNeighbours(elsewhere, options.now());
       return ids;
@@ -389,14 +389,6 @@ function droppable<T>(work: Promise<T>): Promise<T> {
   return work;
 }
 
-/**
- * Worker threads that build pass 2's profiles beside this thread's SQL. One:
- * with two (each holding the language's table), three threads shared two
- * cores, and a 100,000-article build's profiling took 58 s and 34 s more
- * CPU, against 44 s with one (52 s with none).
- */
-const PROFILING_WORKERS = 1;
-
 const LOAD_PAGE = 2_000;
 const VOCABULARY_SLICE = 50_000;
 /** term_stats rows read per statement while a language's document frequencies are loaded. */
@@ -425,7 +417,7 @@ async function profileAndLoadLanguage(
   const docs = await related.transaction(async (unit) => (await related.on(unit).languageDocs([language])).get(language) ?? 0);
   // The worker lives as long as the language's profiling: an idle one beside the ranking of a large
   // language would add its heap to the build's peak.
-  const builder = options.countingWorkers ? profileBuilderOnWorkers(PROFILING_WORKERS, expectedTerms(indexed)) : profileBuilderHere();
+  const builder = options.countingWorkers ? profileBuilderOnWorker(expectedTerms(indexed)) : profileBuilderHere();
   try {
     await builder.begin(docs, expectedTerms(indexed));
     return await profileAndLoad(related, language, indexed, backlog, options, builder, onProfiled);
@@ -453,10 +445,10 @@ async function profileAndLoad(
   const queued = (id: number) => backlog.has(id, language);
   const pageSize = options.profilePageSize ?? LOAD_PAGE;
   let next = await readProfilePage(related, language, 0, pageSize, queued, builder);
-  while (next.rows.length && !options.shouldStop?.()) {
+  while (next.ids.length && !options.shouldStop?.()) {
     const page = next;
     // Read (and its profiles built, on a worker in the CLI) while this page is written.
-    next = await readProfilePage(related, language, page.rows[page.rows.length - 1].id, pageSize, queued, builder);
+    next = await readProfilePage(related, language, page.ids[page.ids.length - 1], pageSize, queued, builder);
     const profiles = await page.profiles;
     await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);
@@ -464,15 +456,12 @@ async function profileAndLoad(
         if (id >= builtTerms.length) builtTerms = grownBytes(builtTerms, id);
         builtTerms[id] = 1;
       };
-      const fresh = page.rows.filter((row) => profiles.has(row.id));
-      await statements.replaceProfiles(
-        fresh.map((row) => row.id),
-        profiles,
-      );
-      await statements.touchIndexed(fresh.map(({ id }) => id));
-      const others = page.rows.filter((row) => !profiles.has(row.id)).map((row) => row.id);
+      const fresh = page.ids.filter((id) => profiles.has(id));
+      await statements.replaceProfiles(fresh, profiles);
+      await statements.touchIndexed(fresh);
+      const others = page.ids.filter((id) => !profiles.has(id));
       const [summaries, stored] = [await statements.summaries(others), await statements.storedProfiles(others)];
-      for (const { id } of page.rows) {
+      for (const id of page.ids) {
         const built = profiles.has(id);
         const article = built ? page.sources.get(id) : summaries.get(id);
         // candidateIds joins article_terms: an article without a profile is never a candidate.
@@ -549,16 +538,16 @@ async function readProfilePage(
   queued: (id: number) => boolean,
   builder: ProfileBuilder,
 ) {
-  const { rows, sources, saved, texts } = await related.transaction(async (unit) => {
+  const { ids, sources, saved, texts } = await related.transaction(async (unit) => {
     const statements = unit.get(BulkIndexStatements);
-    const rows = await statements.indexedIdsPage(language, after, limit);
-    const sources = await statements.summaries(rows.filter((row) => queued(row.id)).map((row) => row.id));
+    const ids = await statements.indexedIds(after, limit, language);
+    const sources = await statements.summaries(ids.filter(queued));
     const published = [...sources.values()].filter(isPublished).map((article) => article.id);
     const saved = await statements.countedTerms(published);
     const texts = await statements.sources(published.filter((id) => !saved.has(id)));
-    return { rows, sources, saved, texts };
+    return { ids, sources, saved, texts };
   });
-  return { rows, sources, profiles: droppable(builder.build(saved, [...texts.values()])) };
+  return { ids, sources, profiles: droppable(builder.build(saved, [...texts.values()])) };
 }
 
 /** A copy of `array` long enough for index `at`, the new places 0. */

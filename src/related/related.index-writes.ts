@@ -324,19 +324,13 @@ export class BulkIndexStatements extends RelatedIndexWrites {
     return counted;
   }
 
-  /** One language's indexed article ids from `afterId` on. */
-  async indexedIdsPage(language: string, afterId: number, limit: number): Promise<Array<{ id: number }>> {
+  /** Indexed article ids from `afterId` on, of one language or of all. */
+  async indexedIds(afterId: number, limit: number, language?: string): Promise<number[]> {
     const rows = await runSql<{ article_id: number }>(
       this.manager,
-      'SELECT article_id FROM related_index WHERE language = ? AND article_id > ? ORDER BY article_id LIMIT ?',
-      [language, afterId, limit],
+      `SELECT article_id FROM related_index WHERE ${language === undefined ? '' : 'language = ? AND '}article_id > ? ORDER BY article_id LIMIT ?`,
+      language === undefined ? [afterId, limit] : [language, afterId, limit],
     );
-    return rows.map((row) => ({ id: Number(row.article_id) }));
-  }
-
-  /** Indexed article ids (any language) from `afterId` on. */
-  async indexedIdsAfter(afterId: number, limit: number): Promise<number[]> {
-    const rows = await runSql<{ article_id: number }>(this.manager, 'SELECT article_id FROM related_index WHERE article_id > ? ORDER BY article_id LIMIT ?', [afterId, limit]);
     return rows.map((row) => Number(row.article_id));
   }
 

@@ -122,37 +122,33 @@ const WORKER_HEAP_MB = 96;
 const WORKER_HEAP_BYTES_PER_TERM = 64;
 
 /**
- * `habari reindex`'s builder: each of `size` worker threads holds the
- * table, and each page is split between them; they parse its saved counts
- * (or count its texts) and build its profiles while the main thread writes
- * the previous page. Profiling was the main thread alone, with the other
- * core idle, for a third of a 1,000,000-article build; parsing, df lookups
- * and profileFromCounts were about a third of its time. Same profiles as
- * profileBuilderHere (the same ProfileTable). `largestTerms` is the
- * largest table's expectedTerms it will begin (their heap limit).
+ * `habari reindex`'s builder: a worker thread holds the table, parses each
+ * page's saved counts (or counts its texts) and builds its profiles while the
+ * main thread writes the previous page. Profiling was the main thread alone,
+ * with the other core idle, for a third of a 1,000,000-article build;
+ * parsing, df lookups and profileFromCounts were about a third of its time.
+ * One worker, not two: two beside the SQL thread on two cores were slower
+ * (100,000 articles: 58 s of profiling against 44 s, and 34 s more CPU).
+ * Same profiles as profileBuilderHere (the same ProfileTable).
+ * `largestTerms` is the largest table's expectedTerms it will begin (its
+ * heap limit).
  */
-export function profileBuilderOnWorkers(size: number, largestTerms: number): ProfileBuilder {
+export function profileBuilderOnWorker(largestTerms: number): ProfileBuilder {
   const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil((largestTerms * WORKER_HEAP_BYTES_PER_TERM) / 1_048_576);
-  const pool = WorkerPool.start<ProfileRequest, ProfileAnswer>('related profiling', builtWorkerScript(__dirname, 'related.profile-worker.js'), size, {
+  const worker = WorkerPool.start<ProfileRequest, ProfileAnswer>('related profiling', builtWorkerScript(__dirname, 'related.profile-worker.js'), 1, {
     resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 16 },
   });
   return {
-    begin: async (docs, expectedTerms) => void (await pool.runOnEach({ kind: 'begin', docs, expectedTerms })),
-    end: async () => void (await pool.runOnEach({ kind: 'end' })),
-    addFrequencies: async (terms, dfs) => {
-      await pool.runOnEach({ kind: 'frequencies', terms: [...terms], dfs: Int32Array.from(dfs) });
-    },
+    begin: async (docs, expectedTerms) => void (await worker.run({ kind: 'begin', docs, expectedTerms })),
+    end: async () => void (await worker.run({ kind: 'end' })),
+    addFrequencies: async (terms, dfs) => void (await worker.run({ kind: 'frequencies', terms: [...terms], dfs: Int32Array.from(dfs) })),
     build: async (counts, texts) => {
-      const entries = [...counts];
-      const parts = Array.from({ length: size }, (_, part) => ({
-        counts: entries.filter((_, at) => at % size === part),
-        texts: texts.filter((_, at) => at % size === part).map(({ id, title, standfirst, bodyText, language }) => ({ id, title, standfirst, bodyText, language })),
-      }));
-      const built = await Promise.all(parts.map((part) => pool.run({ kind: 'build', ...part }) as Promise<BuiltPage>));
-      return new Map(built.flatMap((page) => [...profilesOf(page)]));
+      // Only what counting reads crosses to the worker (a page's rows may carry more).
+      const sources = texts.map(({ id, title, standfirst, bodyText, language }) => ({ id, title, standfirst, bodyText, language }));
+      return profilesOf((await worker.run({ kind: 'build', counts: [...counts], texts: sources })) as BuiltPage);
     },
-    frequencies: async (terms) => (await pool.run({ kind: 'lookup', terms: [...terms] })) as Int32Array,
-    close: () => pool.close(),
+    frequencies: async (terms) => (await worker.run({ kind: 'lookup', terms: [...terms] })) as Int32Array,
+    close: () => worker.close(),
   };
 }
 

@@ -244,7 +244,7 @@ export class RelatedRepository {
   async termIndexReady(): Promise<boolean> {
     const now = Date.now();
     if (this.termIndexChecked && now - this.termIndexChecked.at < TERM_INDEX_RECHECK_MS) return this.termIndexChecked.ready;
-    const ready = (await runSql(this.db, backgroundSql(termIndexLookup(this.db)), [TERM_INDEX])).length > 0;
+    const ready = await this.indexExists(TERM_INDEX);
     this.termIndexChecked = { at: now, ready };
     return ready;
   }
@@ -279,21 +279,23 @@ export class RelatedRepository {
   /**
    * Builds the indexes a bulk build leaves out while it writes (the term and
    * owner indexes) if they are missing: it stopped, or its process died.
-   * Answers whether it had to build any.
    */
-  async restoreBuildIndexes(): Promise<boolean> {
+  async restoreBuildIndexes(): Promise<void> {
     this.termIndexChecked = undefined;
-    const lookup = backgroundSql(termIndexLookup(this.db));
-    let built = false;
     for (const [name, create] of [
       [TERM_INDEX, CREATE_TERM_INDEX],
       [OWNER_INDEX, CREATE_OWNER_INDEX],
     ]) {
-      if ((await runSql(this.db, lookup, [name])).length) continue;
-      await runSql(this.db, backgroundSql(create));
-      built = true;
+      if (!(await this.indexExists(name))) await runSql(this.db, backgroundSql(create));
     }
-    return built;
+  }
+
+  private async indexExists(name: string): Promise<boolean> {
+    const lookup =
+      dialectOf(this.db) === 'postgres'
+        ? 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?'
+        : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?";
+    return (await runSql(this.db, backgroundSql(lookup), [name])).length > 0;
   }
 
   /**
@@ -340,12 +342,6 @@ export function inputFields(article: Article): Omit<RelatedInput, 'profile'> {
     contentHash: article.contentHash,
     title: article.title,
   };
-}
-
-function termIndexLookup(db: Runner): string {
-  return dialectOf(db) === 'postgres'
-    ? 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?'
-    : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?";
 }
 
 /**

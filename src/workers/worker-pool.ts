@@ -76,19 +76,7 @@ export class WorkerPool<Request, Answer> {
 
   run(request: Request): Promise<Answer> {
     if (this.failure) return Promise.reject(this.failure);
-    return this.send(
-      this.workers.reduce((best, candidate) => (this.inFlight.get(candidate)! < this.inFlight.get(best)! ? candidate : best)),
-      request,
-    );
-  }
-
-  /** The same request to every worker (state each of them keeps), answers in the workers' order. */
-  runOnEach(request: Request): Promise<Answer[]> {
-    if (this.failure) return Promise.reject(this.failure);
-    return Promise.all(this.workers.map((worker) => this.send(worker, request)));
-  }
-
-  private send(worker: Worker, request: Request): Promise<Answer> {
+    const worker = this.workers.reduce((best, candidate) => (this.inFlight.get(candidate)! < this.inFlight.get(best)! ? candidate : best));
     const id = this.nextId++;
     this.inFlight.set(worker, this.inFlight.get(worker)! + 1);
     return new Promise((resolve, reject) => {
