@@ -90,4 +90,30 @@ describe('the fast near-duplicate decision', () => {
     for (const threshold of [0.5, 0.8, THRESHOLD, 0.95]) expectExactDecisions(profiles, threshold);
     expect(expectExactDecisions(profiles, THRESHOLD)).toBeGreaterThan(10);
   });
+
+  it('groups as every pair\'s exact cosine does when weights tie, profiles are empty, and the threshold is 0 or below (pairs sharing no term)', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    // Equal weights: many pairs share the same products, and cosines land exactly on simple fractions.
+    const flat = (terms: string[]) => unit(terms.map((term) => [term, 1]));
+    const profiles: TermWeight[][] = [];
+    for (let n = 0; n < 60; n++) {
+      const terms = Array.from({ length: 3 + Math.floor(random() * 60) }, (_, i) => `w${Math.floor(random() * 90)}_${i % 4}`);
+      profiles.push(flat([...new Set(terms)]));
+      // The same terms with one dropped or one added: cosines on both sides of most thresholds.
+      profiles.push(flat([...new Set(terms)].slice(1)));
+      profiles.push(flat([...new Set([...terms, `extra${n}`])]));
+    }
+    profiles.push([], []);
+    // A fresh copy of the module: the scratch arrays it reuses across calls start empty, so these calls
+    // size them (not the earlier tests').
+    let fresh!: typeof nearDuplicateGroups;
+    jest.isolateModules(() => ({ nearDuplicateGroups: fresh } = jest.requireActual<typeof import('./related.duplicates')>('./related.duplicates')));
+    for (const threshold of [1, THRESHOLD, 0.75, 0.3, 0, -0.5]) {
+      expect(fresh(profiles.map((profile, index) => item(index, profile)), threshold)).toEqual(exactGroups(profiles, threshold));
+    }
+    const folded = new Set(nearDuplicateGroups(profiles.map((profile, index) => item(index, profile)), 0.75));
+    expect(folded.size).toBeLessThan(profiles.length); // some pairs really were united
+    expect(folded.size).toBeGreaterThan(10); // and not everything
+  });
 });
