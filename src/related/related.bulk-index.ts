@@ -2,7 +2,7 @@ import { isPublished } from '../articles/article.enums';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
 import { BulkIndexStatements, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
-import { joinCountedPages, pageTermDeltas, type CountedPage } from './related.counted-page';
+import { addCountedPage, pageTermDeltas, type CountedPage } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
 import { profileBuilderHere, profileBuilderOnWorker, type ProfileBuilder } from './related.profile-builder';
 import { rankInMemory } from './related.memory-ranking';
@@ -29,7 +29,8 @@ export interface BulkOptions {
    * at a million articles, term_stats holds millions of terms and a write of
    * 5,000 touched most of its pages, so the count slowed as it grew (1,150
    * articles/s at 300,000 against 2,000 at first); 20,000 at a time kept it
-   * near its first speed.
+   * near its first speed. A write holds its pages' term sets and their
+   * document frequencies, added up page by page as they are counted.
    */
   countWriteSize?: number;
   /**
@@ -305,17 +306,19 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
   };
   await readAhead();
   while (ahead.length && !options.shouldStop?.()) {
-    // Counted pages are held (their texts let go) until a write's worth is counted.
-    const held: Array<{ entries: QueueEntry[]; sources: Map<number, CountedSource>; counted: CountedPage }> = [];
+    // Counted pages are held (their texts let go, their counts added up as they come) until a write's worth is counted.
+    const held: Array<{ entries: QueueEntry[]; sources: Map<number, CountedSource> }> = [];
+    let counted: CountedPage | null = null;
     let heldArticles = 0;
     do {
       const read = ahead.shift()!;
       await readAhead();
-      held.push({ entries: read.entries, sources: countedSources(read.sources), counted: await read.counts });
+      held.push({ entries: read.entries, sources: countedSources(read.sources) });
+      const pageCounts = await read.counts;
+      counted = counted ? addCountedPage(counted, pageCounts) : pageCounts;
       heldArticles += read.entries.length;
     } while (heldArticles < writeSize && ahead.length && !options.shouldStop?.());
     const page = { entries: held.flatMap((one) => one.entries), sources: new Map(held.flatMap((one) => [...one.sources])) };
-    const counted = joinCountedPages(held.map((one) => one.counted));
     held.length = 0;
     await related.transaction(async (unit) => {
       const statements = unit.get(BulkIndexStatements);

@@ -1,4 +1,4 @@
-import { countSlice, joinCountedPages, joinSlices, mergeSortedCounts, pageTermDeltas, sortedCounts } from './related.counted-page';
+import { addCountedPage, countSlice, joinSlices, mergeSortedCounts, pageTermDeltas, sortedCounts } from './related.counted-page';
 import { DocumentCounts } from './related.index-batch';
 import { termCountsOf } from './related.terms';
 
@@ -52,11 +52,12 @@ describe('countSlice and joinSlices', () => {
     expect(joinSlices([sources], [countSlice(sources)])).toEqual(page);
   });
 
-  it('pages counted apart and joined (joinCountedPages) equal the page counted at once', () => {
+  it('pages counted apart and added one by one (addCountedPage) equal the page counted at once', () => {
     const whole = joinSlices([sources], [countSlice(sources)]);
-    const pages = [sources.slice(0, 1), sources.slice(1, 2), sources.slice(2)].map((part) => joinSlices([part], [countSlice(part)]));
-    expect(joinCountedPages(pages)).toEqual(whole);
-    expect(joinCountedPages([whole])).toBe(whole);
+    const [first, ...rest] = [sources.slice(0, 1), sources.slice(1, 2), sources.slice(2)].map((part) => joinSlices([part], [countSlice(part)]));
+    const added = rest.reduce(addCountedPage, first);
+    expect(added).toEqual(whole);
+    expect([...added.sets.keys()]).toEqual(sources.map((source) => source.id));
   });
 });
 

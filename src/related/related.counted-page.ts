@@ -56,12 +56,15 @@ export function joinSlices(sources: ReadonlyArray<readonly CountSource[]>, slice
   return { sets, documentFrequencies: addedByLanguage(slices.map((slice) => slice.documentFrequencies)) };
 }
 
-/** Pages counted apart, as one: their sets together, each language's document frequencies added. */
-export function joinCountedPages(pages: readonly CountedPage[]): CountedPage {
-  if (pages.length === 1) return pages[0];
-  const sets = new Map<number, EncodedTermSet>();
-  for (const page of pages) for (const [id, set] of page.sets) sets.set(id, set);
-  return { sets, documentFrequencies: addedByLanguage(pages.map((page) => page.documentFrequencies)) };
+/**
+ * `page` added to `total`, pages counted apart as one: its sets moved into
+ * total's (which it takes over), each language's document frequencies added.
+ * Pass 1 adds each page of a write as it comes: held apart until the write,
+ * ten pages' lists and then their merge were all alive at once.
+ */
+export function addCountedPage(total: CountedPage, page: CountedPage): CountedPage {
+  for (const [id, set] of page.sets) total.sets.set(id, set);
+  return { sets: total.sets, documentFrequencies: addedByLanguage([total.documentFrequencies, page.documentFrequencies]) };
 }
 
 /** Several parts' per-language document frequencies, added per language. */
