@@ -1,6 +1,6 @@
 import type { Core } from '../src/composition-root';
 import { RelatedIndexByLanguage1765200000000, RELATED_INDEX_BY_LANGUAGE } from '../src/db/migrations/1765200000000-related-index-by-language';
-import { runSql } from '../src/db/sql';
+import { indexLookupSql, runSql } from '../src/db/sql';
 import { BulkIndexStatements } from '../src/related/related.index-writes';
 import { openIndexedArchive, runMigration } from './helpers/indexed-archive';
 import { testDialect, type TestDatabase } from './helpers/test-database';
@@ -16,13 +16,7 @@ describe('related_index by language (migration)', () => {
   let core: Core;
   const sql = (text: string, params: unknown[] = []) => runSql<any>(core.dataSource, text, params);
   const run = (step: 'up' | 'down') => runMigration(core, new RelatedIndexByLanguage1765200000000(), step);
-  const indexExists = async () =>
-    (
-      await sql(
-        testDialect === 'postgres' ? 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?' : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?",
-        [RELATED_INDEX_BY_LANGUAGE],
-      )
-    ).length > 0;
+  const indexExists = async () => (await sql(indexLookupSql(testDialect), [RELATED_INDEX_BY_LANGUAGE])).length > 0;
   // Every language's ids, a page of 7 at a time, as the profiling pass reads them.
   const pages = () =>
     core.repositories.related.transaction(async (unit) => {

@@ -1,5 +1,5 @@
 import { openCore, type Core } from '../src/composition-root';
-import { runSql } from '../src/db/sql';
+import { indexLookupSql, runSql } from '../src/db/sql';
 import { bulkIndex } from '../src/related/related.bulk-index';
 import { RelatedIndexer } from '../src/related/related.indexer';
 import { readStoredProfiles } from '../src/related/related.repository';
@@ -36,15 +36,7 @@ describe('related index built in bulk', () => {
   });
 
   // Whether an index exists, asked of the database itself (not the repository's remembered answer).
-  const indexExists = async (name: string) =>
-    (
-      await sql(
-        db.database.kind === 'postgres'
-          ? 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?'
-          : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?",
-        [name],
-      )
-    ).length > 0;
+  const indexExists = async (name: string) => (await sql(indexLookupSql(db.database.kind), [name])).length > 0;
   // The candidate search's postings, and whose lists name an article.
   const termIndexExists = () => indexExists('ix_article_terms_term');
   const ownerIndexExists = () => indexExists('ix_article_related_related');

@@ -21,6 +21,13 @@ export function dialectOf(source: DataSource | EntityManager): Dialect {
   return options.type === 'postgres' ? 'postgres' : 'sqlite';
 }
 
+/** A row when an index named by the one parameter exists (on PostgreSQL, in the current schema). */
+export function indexLookupSql(dialect: Dialect): string {
+  return dialect === 'postgres'
+    ? 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?'
+    : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?";
+}
+
 // Our SQL is constant text, so these caches stay small; their bounds are guards against a caller that builds SQL.
 const MAX_CACHED_STATEMENTS = 500;
 const converted = new LRUCache<string, string>({ max: MAX_CACHED_STATEMENTS });

@@ -3,7 +3,7 @@ import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
 import { ArticleRepository } from '../articles/article.repository';
 import { runBackgroundUnitOfWork } from '../db/background-transaction';
-import { chunked, dialectOf, marks, runSql } from '../db/sql';
+import { chunked, dialectOf, indexLookupSql, marks, runSql } from '../db/sql';
 import type { UnitOfWork } from '../db/unit-of-work';
 import { backgroundSql } from '../db/statement-counter';
 import { CONFLICT_REPLAYS, WriterLock } from '../db/writer-locks';
@@ -291,11 +291,7 @@ export class RelatedRepository {
   }
 
   private async indexExists(name: string): Promise<boolean> {
-    const lookup =
-      dialectOf(this.db) === 'postgres'
-        ? 'SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?'
-        : "SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?";
-    return (await runSql(this.db, backgroundSql(lookup), [name])).length > 0;
+    return (await runSql(this.db, backgroundSql(indexLookupSql(dialectOf(this.db))), [name])).length > 0;
   }
 
   /**
