@@ -47,11 +47,11 @@ describe('profiles built on a worker thread', () => {
       const terms = [...df.keys()].slice(0, 500).concat(['hakuna-neno-hili']);
       expect(await workers.frequencies(terms)).toEqual(await here.frequencies(terms));
       expect((await workers.frequencies(['hakuna-neno-hili']))[0]).toBe(1);
-      // The next language starts from an empty table; one that ended has none.
+      // Beginning again starts from an empty table; a worker no language was begun on has none.
       await workers.begin(sources.length, 1_000);
       expect([...(await workers.frequencies(terms.slice(0, 3)))]).toEqual([1, 1, 1]);
-      await workers.end();
-      await expect(workers.frequencies(['rais'])).rejects.toThrow('No language was begun.');
+      const unbegun = profileBuilderOnWorker(1_000);
+      await expect(unbegun.frequencies(['rais'])).rejects.toThrow('No language was begun.').finally(() => unbegun.close());
     } finally {
       await workers.close();
     }

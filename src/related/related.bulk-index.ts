@@ -420,9 +420,10 @@ async function profileAndLoadLanguage(
   const docs = await related.transaction(async (unit) => (await related.on(unit).languageDocs([language])).get(language) ?? 0);
   // The worker lives as long as the language's profiling: an idle one beside the ranking of a large
   // language would add its heap to the build's peak.
-  const builder = options.countingWorkers ? profileBuilderOnWorker(expectedTerms(indexed)) : profileBuilderHere();
+  const terms = expectedTerms(indexed);
+  const builder = options.countingWorkers ? profileBuilderOnWorker(terms) : profileBuilderHere();
   try {
-    await builder.begin(docs, expectedTerms(indexed));
+    await builder.begin(docs, terms);
     return await profileAndLoad(related, language, indexed, backlog, options, builder, onProfiled);
   } finally {
     await builder.close();

@@ -33,8 +33,6 @@ export interface BuiltPage {
 export interface ProfileBuilder {
   /** A new language's table (any previous one is let go); `expectedTerms` sizes it. */
   begin(docs: number, expectedTerms: number): Promise<void>;
-  /** Lets the table go (a large language's is a hundred MB or more). */
-  end(): Promise<void>;
   addFrequencies(terms: readonly string[], dfs: ArrayLike<number>): Promise<void>;
   /**
    * Profiles by article id (profileFromCounts with the frequencies fed), of
@@ -109,7 +107,6 @@ export function profileBuilderHere(): ProfileBuilder {
   };
   return {
     begin: async (docs, expectedTerms) => void (table = new ProfileTable(docs, expectedTerms)),
-    end: async () => void (table = null),
     addFrequencies: async (terms, dfs) => begun().add(terms, dfs),
     build: async (counts, texts) => profilesOf(begun().build(counts, texts)),
     frequencies: async (terms) => begun().frequenciesOf(terms),
@@ -130,17 +127,16 @@ const WORKER_HEAP_BYTES_PER_TERM = 64;
  * One worker, not two: two beside the SQL thread on two cores were slower
  * (100,000 articles: 58 s of profiling against 44 s, and 34 s more CPU).
  * Same profiles as profileBuilderHere (the same ProfileTable).
- * `largestTerms` is the largest table's expectedTerms it will begin (its
- * heap limit).
+ * `tableTerms` is the expectedTerms of the language it is started for (its
+ * heap limit): it lives as long as that language's profiling.
  */
-export function profileBuilderOnWorker(largestTerms: number): ProfileBuilder {
-  const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil((largestTerms * WORKER_HEAP_BYTES_PER_TERM) / 1_048_576);
+export function profileBuilderOnWorker(tableTerms: number): ProfileBuilder {
+  const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil((tableTerms * WORKER_HEAP_BYTES_PER_TERM) / 1_048_576);
   const worker = WorkerPool.start<ProfileRequest, ProfileAnswer>('related profiling', builtWorkerScript(__dirname, 'related.profile-worker.js'), 1, {
     resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 16 },
   });
   return {
     begin: async (docs, expectedTerms) => void (await worker.run({ kind: 'begin', docs, expectedTerms })),
-    end: async () => void (await worker.run({ kind: 'end' })),
     addFrequencies: async (terms, dfs) => void (await worker.run({ kind: 'frequencies', terms: [...terms], dfs: Int32Array.from(dfs) })),
     build: async (counts, texts) => {
       // Only what counting reads crosses to the worker (a page's rows may carry more).

@@ -2,10 +2,9 @@ import { serveRequests } from '../workers/worker-pool';
 import { ProfileTable, type BuiltPage, type SavedCounts } from './related.profile-builder';
 import type { CountSource } from './related.counted-page';
 
-/** A new language's table, or the end of one; a page of its table; a page of saved counts to build; terms whose df is asked. */
+/** A new language's table; a page of its table; a page of saved counts to build; terms whose df is asked. */
 export type ProfileRequest =
   | { kind: 'begin'; docs: number; expectedTerms: number }
-  | { kind: 'end' }
   | { kind: 'frequencies'; terms: string[]; dfs: Int32Array }
   | { kind: 'build'; counts: Array<[number, SavedCounts]>; texts: CountSource[] }
   | { kind: 'lookup'; terms: string[] };
@@ -23,9 +22,6 @@ serveRequests<ProfileRequest, ProfileAnswer>((request) => {
   switch (request.kind) {
     case 'begin':
       table = new ProfileTable(request.docs, request.expectedTerms);
-      return null;
-    case 'end':
-      table = null;
       return null;
     case 'frequencies':
       begun().add(request.terms, request.dfs);
