@@ -2,7 +2,7 @@ import { isPublished } from '../articles/article.enums';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
 import { BulkIndexStatements, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
-import { addCountedPage, pageTermDeltas, type CountedPage } from './related.counted-page';
+import { CountedWrite, pageTermDeltas } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
 import { profileBuilderHere, profileBuilderOnWorker, type ProfileBuilder } from './related.profile-builder';
 import { rankInMemory } from './related.memory-ranking';
@@ -308,14 +308,13 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
   while (ahead.length && !options.shouldStop?.()) {
     // Counted pages are held (their texts let go, their counts added up as they come) until a write's worth is counted.
     const held: Array<{ entries: QueueEntry[]; sources: Map<number, CountedSource> }> = [];
-    let counted: CountedPage | null = null;
+    const counted = new CountedWrite();
     let heldArticles = 0;
     do {
       const read = ahead.shift()!;
       await readAhead();
       held.push({ entries: read.entries, sources: countedSources(read.sources) });
-      const pageCounts = await read.counts;
-      counted = counted ? addCountedPage(counted, pageCounts) : pageCounts;
+      counted.add(await read.counts);
       heldArticles += read.entries.length;
     } while (heldArticles < writeSize && ahead.length && !options.shouldStop?.());
     const page = { entries: held.flatMap((one) => one.entries), sources: new Map(held.flatMap((one) => [...one.sources])) };
@@ -341,7 +340,7 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
         saved.push({ id: source.id, language: source.language, terms, counts, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
         backlog.push(entry, source.language);
       }
-      await statements.addTermDeltas(pageTermDeltas(counted.documentFrequencies, uncounted));
+      await statements.addTermDeltas(pageTermDeltas(counted.documentFrequencies(), uncounted));
       await statements.applyDocDeltas(uncounted.docDeltas);
       await statements.saveEncodedTermSets(saved);
       if (gone.length) {

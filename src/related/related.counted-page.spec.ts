@@ -1,4 +1,4 @@
-import { addCountedPage, countSlice, joinSlices, mergeSortedCounts, pageTermDeltas, sortedCounts } from './related.counted-page';
+import { CountedWrite, countSlice, joinSlices, mergeSortedCounts, pageTermDeltas, sortedCounts, type CountedPage } from './related.counted-page';
 import { DocumentCounts } from './related.index-batch';
 import { termCountsOf } from './related.terms';
 
@@ -52,12 +52,48 @@ describe('countSlice and joinSlices', () => {
     expect(joinSlices([sources], [countSlice(sources)])).toEqual(page);
   });
 
-  it('pages counted apart and added one by one (addCountedPage) equal the page counted at once', () => {
+  it('pages counted apart and added one by one (CountedWrite) equal the page counted at once', () => {
     const whole = joinSlices([sources], [countSlice(sources)]);
-    const [first, ...rest] = [sources.slice(0, 1), sources.slice(1, 2), sources.slice(2)].map((part) => joinSlices([part], [countSlice(part)]));
-    const added = rest.reduce(addCountedPage, first);
-    expect(added).toEqual(whole);
-    expect([...added.sets.keys()]).toEqual(sources.map((source) => source.id));
+    const write = new CountedWrite();
+    for (const part of [sources.slice(0, 1), sources.slice(1, 2), sources.slice(2)]) write.add(joinSlices([part], [countSlice(part)]));
+    expect(write.documentFrequencies()).toEqual(whole.documentFrequencies);
+    expect(write.sets).toEqual(whole.sets);
+    expect([...write.sets.keys()]).toEqual(sources.map((source) => source.id));
+  });
+});
+
+describe('CountedWrite', () => {
+  // Pages of two languages in turns, some without one of them: levels carry at 2, 4 and 8 pages, and unevenly per language.
+  const pageOf = (at: number): CountedPage => {
+    const counts = (language: string, salt: number) => {
+      const held = new Map<string, number>();
+      for (let i = 0; i < 40; i++) held.set(`${language}${(i * (at + salt) * 31) % 97}`, 1 + ((i + at) % 3));
+      return sortedCounts(held);
+    };
+    const documentFrequencies = new Map([['sw', counts('sw', 1)]]);
+    if (at % 3 !== 1) documentFrequencies.set('ha', counts('ha', 5));
+    return { sets: new Map([[at, { terms: `["t${at}"]`, counts: '[1]' }]]), documentFrequencies };
+  };
+
+  it.each([1, 2, 3, 4, 7, 8, 9, 16, 21])('adds %i pages as adding them up in a map does', (pages) => {
+    const write = new CountedWrite();
+    const reference = new Map<string, Map<string, number>>();
+    for (let at = 0; at < pages; at++) {
+      const page = pageOf(at);
+      write.add(page);
+      for (const [language, { terms, counts }] of page.documentFrequencies) {
+        const held = reference.get(language) ?? new Map<string, number>();
+        terms.forEach((term, index) => held.set(term, (held.get(term) ?? 0) + counts[index]));
+        reference.set(language, held);
+      }
+    }
+    const expected = new Map([...reference].map(([language, held]) => [language, sortedCounts(held)]));
+    expect(new Map([...write.documentFrequencies()].sort())).toEqual(new Map([...expected].sort()));
+    expect([...write.sets.keys()]).toEqual(Array.from({ length: pages }, (_, at) => at));
+  });
+
+  it('answers no languages before a page is added', () => {
+    expect(new CountedWrite().documentFrequencies()).toEqual(new Map());
   });
 });
 

@@ -57,14 +57,41 @@ export function joinSlices(sources: ReadonlyArray<readonly CountSource[]>, slice
 }
 
 /**
- * `page` added to `total`, pages counted apart as one: its sets moved into
- * total's (which it takes over), each language's document frequencies added.
- * Pass 1 adds each page of a write as it comes: held apart until the write,
- * ten pages' lists and then their merge were all alive at once.
+ * The pages of one count write, added up as they come (pass 1 holds a write's
+ * pages until enough are counted). Each language's document frequencies are
+ * merged like a binary counter: a list summing 2^k pages waits for another of
+ * 2^k before the two are merged. Adding each page to one running total copied
+ * the write's whole vocabulary once a page (twenty times for a 20,000-article
+ * write of 1,000-article pages); this copies it about log2(pages) times and
+ * holds at most that many lists, together about the size of the total. Held
+ * apart until the write instead, every page's lists and their merge were all
+ * alive at once.
  */
-export function addCountedPage(total: CountedPage, page: CountedPage): CountedPage {
-  for (const [id, set] of page.sets) total.sets.set(id, set);
-  return { sets: total.sets, documentFrequencies: addedByLanguage([total.documentFrequencies, page.documentFrequencies]) };
+export class CountedWrite {
+  /** Every added page's sets, by article id. */
+  readonly sets = new Map<number, EncodedTermSet>();
+  /** Per language, `levels[k]` sums 2^k pages (or is empty). */
+  private readonly levels = new Map<string, Array<SortedCounts | undefined>>();
+
+  add(page: CountedPage): void {
+    for (const [id, set] of page.sets) this.sets.set(id, set);
+    for (const [language, counts] of page.documentFrequencies) {
+      let levels = this.levels.get(language);
+      if (!levels) this.levels.set(language, (levels = []));
+      let carry = counts;
+      let level = 0;
+      for (; levels[level]; level++) {
+        carry = mergeTwo(levels[level]!, carry);
+        levels[level] = undefined;
+      }
+      levels[level] = carry;
+    }
+  }
+
+  /** Each language's document frequencies over every page added (the smallest lists merged first). */
+  documentFrequencies(): Map<string, SortedCounts> {
+    return new Map([...this.levels].map(([language, levels]) => [language, mergeSortedCounts(levels.filter((list) => list !== undefined))]));
+  }
 }
 
 /** Several parts' per-language document frequencies, added per language. */
@@ -104,26 +131,32 @@ export function mergeSortedCounts(lists: readonly SortedCounts[]): SortedCounts 
 }
 
 function mergeTwo(a: SortedCounts, b: SortedCounts): SortedCounts {
-  const terms: string[] = [];
-  const counts: number[] = [];
+  // Sized for the longest answer and cut after: pushing term by term (growing both arrays as they
+  // filled) took twice as long on 1,000-article pages' lists.
+  const terms: string[] = new Array(a.terms.length + b.terms.length);
+  const counts: number[] = new Array(a.terms.length + b.terms.length);
+  const [aTerms, aCounts, bTerms, bCounts] = [a.terms, a.counts, b.terms, b.counts];
   let i = 0;
   let j = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const x = a.terms[i];
-    const y = b.terms[j];
+  let k = 0;
+  while (i < aTerms.length && j < bTerms.length) {
+    const x = aTerms[i];
+    const y = bTerms[j];
     if (x === y) {
-      terms.push(x);
-      counts.push(a.counts[i++] + b.counts[j++]);
+      terms[k] = x;
+      counts[k++] = aCounts[i++] + bCounts[j++];
     } else if (x < y) {
-      terms.push(x);
-      counts.push(a.counts[i++]);
+      terms[k] = x;
+      counts[k++] = aCounts[i++];
     } else {
-      terms.push(y);
-      counts.push(b.counts[j++]);
+      terms[k] = y;
+      counts[k++] = bCounts[j++];
     }
   }
-  for (; i < a.terms.length; i++) terms.push(a.terms[i]), counts.push(a.counts[i]);
-  for (; j < b.terms.length; j++) terms.push(b.terms[j]), counts.push(b.counts[j]);
+  for (; i < aTerms.length; i++, k++) (terms[k] = aTerms[i]), (counts[k] = aCounts[i]);
+  for (; j < bTerms.length; j++, k++) (terms[k] = bTerms[j]), (counts[k] = bCounts[j]);
+  terms.length = k;
+  counts.length = k;
   return { terms, counts };
 }
 
