@@ -107,14 +107,19 @@ describe('pageTermDeltas', () => {
       ['am', list([['ምርጫ', 1]])],
     ]);
     expect(pageTermDeltas(added, before)).toEqual([
-      { language: 'am', term: 'ምርጫ', delta: 1 },
-      { language: 'en', term: 'vote', delta: -1 },
-      { language: 'sw', term: 'bunge', delta: 1 },
-      { language: 'sw', term: 'leo', delta: 1 },
-      { language: 'sw', term: 'rais', delta: -1 },
+      { language: 'am', terms: ['ምርጫ'], deltas: [1] },
+      { language: 'en', terms: ['vote'], deltas: [-1] },
+      { language: 'sw', terms: ['bunge', 'leo', 'rais'], deltas: [1, 1, -1] },
     ]);
     const recounted = new DocumentCounts();
     recounted.add('sw', ['rais'], -1);
     expect(pageTermDeltas(new Map([['sw', list([['rais', 1]])]]), recounted)).toEqual([]);
+  });
+
+  it('answers a first count (nothing counted before) as its lists, without copying them', () => {
+    const sw = list([['bunge', 2], ['leo', 1]]);
+    const [change] = pageTermDeltas(new Map([['sw', sw]]), new DocumentCounts());
+    expect(change).toEqual({ language: 'sw', terms: ['bunge', 'leo'], deltas: [2, 1] });
+    expect(change.terms).toBe(sw.terms);
   });
 });

@@ -1,5 +1,4 @@
 import type { DocumentCounts } from './related.index-batch';
-import type { TermDelta } from './related.index-writes';
 import { termCountsOf, type TokenSource } from './related.terms';
 
 /** Terms in code-unit order (compareTerms), each with a count: a document frequency or its change. */
@@ -160,18 +159,32 @@ function mergeTwo(a: SortedCounts, b: SortedCounts): SortedCounts {
   return { terms, counts };
 }
 
+/** One language's changes to term_stats: terms in code-unit order, each with a change that is not 0. */
+export interface LanguageTermDeltas {
+  language: string;
+  terms: readonly string[];
+  deltas: readonly number[];
+}
+
 /**
- * A count page's changes to term_stats in (language, term) order, so
- * concurrent batches lock rows in one order: the page's document frequencies
+ * A count write's changes to term_stats, languages and terms in order, so
+ * concurrent batches lock rows in one order: the write's document frequencies
  * (sorted by the counting workers) less the sets its articles were counted
- * with before; terms whose change adds up to 0 are left out.
+ * with before; terms whose change adds up to 0 are left out. Sorted lists,
+ * not a row object per term: a 20,000-article write touches about 500,000
+ * terms, and their objects lived through the whole write.
  */
-export function pageTermDeltas(added: ReadonlyMap<string, SortedCounts>, removed: DocumentCounts): TermDelta[] {
+export function pageTermDeltas(added: ReadonlyMap<string, SortedCounts>, removed: DocumentCounts): LanguageTermDeltas[] {
   const removedByLanguage = removed.byLanguage();
-  const deltas: TermDelta[] = [];
+  const changes: LanguageTermDeltas[] = [];
   for (const language of [...new Set([...added.keys(), ...removedByLanguage.keys()])].sort()) {
     const { terms, counts } = mergeSortedCounts([added.get(language), removedByLanguage.get(language)].filter((list) => list !== undefined));
-    for (let at = 0; at < terms.length; at++) if (counts[at] !== 0) deltas.push({ language, term: terms[at], delta: counts[at] });
+    // A first count removes nothing: its lists are the changes as they are.
+    if (!counts.includes(0)) changes.push({ language, terms, deltas: counts });
+    else {
+      const kept = counts.flatMap((count, at) => (count === 0 ? [] : [at]));
+      changes.push({ language, terms: kept.map((at) => terms[at]), deltas: kept.map((at) => counts[at]) });
+    }
   }
-  return deltas;
+  return changes.filter((change) => change.terms.length > 0);
 }

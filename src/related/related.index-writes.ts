@@ -4,6 +4,7 @@ import { ArticleRepository } from '../articles/article.repository';
 import { chunked, dialectOf, marks, runSql, sqlBoolean } from '../db/sql';
 import { readStoredProfiles } from './related.repository';
 import type { SavedCounts } from './related.profile-builder';
+import type { LanguageTermDeltas } from './related.counted-page';
 import type { RelatedResult, TermWeight } from './related.types';
 
 /** A queued article and whether its neighbours must follow it. */
@@ -161,14 +162,25 @@ export class RelatedIndexWrites {
    * applyTermDeltas without its answer, for the bulk build's count, which
    * reads no df until every page is counted: a 5,000-article page touches
    * about 200,000 terms, and reading each one's df back into a map was a
-   * third of that pass's time on its one thread.
+   * third of that pass's time on its one thread. Takes the sorted lists
+   * (pageTermDeltas) and builds each statement's parameters from them.
    */
-  async addTermDeltas(deltas: readonly TermDelta[]): Promise<void> {
-    for (const chunk of chunked(deltas, TERM_DELTAS_PER_STATEMENT)) {
-      await runSql(this.manager, upsertTermDeltas(chunk.length), termDeltaParameters(chunk));
-    }
+  async addTermDeltas(changes: readonly LanguageTermDeltas[]): Promise<void> {
     // Only a term whose df went down can have reached 0.
-    await this.deleteUnheldTerms(deltas.filter(({ delta }) => delta < 0));
+    const fell: TermOf[] = [];
+    let parameters: unknown[] = [];
+    for (const { language, terms, deltas } of changes) {
+      for (let at = 0; at < terms.length; at++) {
+        parameters.push(language, terms[at], deltas[at]);
+        if (deltas[at] < 0) fell.push({ language, term: terms[at] });
+        if (parameters.length === TERM_DELTAS_PER_STATEMENT * 3) {
+          await runSql(this.manager, upsertTermDeltas(TERM_DELTAS_PER_STATEMENT), parameters);
+          parameters = [];
+        }
+      }
+    }
+    if (parameters.length) await runSql(this.manager, upsertTermDeltas(parameters.length / 3), parameters);
+    await this.deleteUnheldTerms(fell);
   }
 
   /** Deletes those of `terms` whose df is 0 (no article holds them). */
