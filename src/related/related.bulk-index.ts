@@ -29,8 +29,9 @@ export interface BulkOptions {
    * at a million articles, term_stats holds millions of terms and a write of
    * 5,000 touched most of its pages, so the count slowed as it grew (1,150
    * articles/s at 300,000 against 2,000 at first); 20,000 at a time kept it
-   * near its first speed. A write holds its pages' term sets and their
-   * document frequencies, added up page by page as they are counted.
+   * near its first speed, 40,000 (the CLI's) faster still. A write holds its
+   * pages' term sets and their document frequencies, added up page by page
+   * as they are counted (CountedWrite): that memory bounds the size.
    */
   countWriteSize?: number;
   /**
