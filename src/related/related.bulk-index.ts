@@ -2,7 +2,7 @@ import { isPublished } from '../articles/article.enums';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
 import { BulkIndexStatements, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
-import { CountedWrite, pageTermDeltas } from './related.counted-page';
+import { CountedWrite, writeTermDeltas } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
 import { profileBuilderHere, profileBuilderOnWorker, type ProfileBuilder } from './related.profile-builder';
 import { rankInMemory } from './related.memory-ranking';
@@ -341,7 +341,7 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
         saved.push({ id: source.id, language: source.language, terms, counts, indexedAt: Math.max(options.now().getTime(), (before?.indexedAt ?? 0) + 1) });
         backlog.push(entry, source.language);
       }
-      await statements.addTermDeltas(pageTermDeltas(counted.documentFrequencies(), uncounted));
+      await statements.addTermDeltas(writeTermDeltas(counted.documentFrequencies(), uncounted));
       await statements.applyDocDeltas(uncounted.docDeltas);
       await statements.saveEncodedTermSets(saved);
       if (gone.length) {

@@ -1,4 +1,4 @@
-import { CountedWrite, countSlice, joinSlices, mergeSortedCounts, pageTermDeltas, sortedCounts, type CountedPage } from './related.counted-page';
+import { CountedWrite, countSlice, joinSlices, mergeSortedCounts, writeTermDeltas, sortedCounts, type CountedPage } from './related.counted-page';
 import { DocumentCounts } from './related.index-batch';
 import { termCountsOf } from './related.terms';
 
@@ -97,7 +97,7 @@ describe('CountedWrite', () => {
   });
 });
 
-describe('pageTermDeltas', () => {
+describe('writeTermDeltas', () => {
   it('adds the page, takes away the sets counted before, drops what cancels, in (language, term) order', () => {
     const before = new DocumentCounts();
     before.add('sw', ['bunge', 'rais'], -1);
@@ -106,19 +106,19 @@ describe('pageTermDeltas', () => {
       ['sw', list([['bunge', 2], ['leo', 1]])],
       ['am', list([['ምርጫ', 1]])],
     ]);
-    expect(pageTermDeltas(added, before)).toEqual([
+    expect(writeTermDeltas(added, before)).toEqual([
       { language: 'am', terms: ['ምርጫ'], deltas: [1] },
       { language: 'en', terms: ['vote'], deltas: [-1] },
       { language: 'sw', terms: ['bunge', 'leo', 'rais'], deltas: [1, 1, -1] },
     ]);
     const recounted = new DocumentCounts();
     recounted.add('sw', ['rais'], -1);
-    expect(pageTermDeltas(new Map([['sw', list([['rais', 1]])]]), recounted)).toEqual([]);
+    expect(writeTermDeltas(new Map([['sw', list([['rais', 1]])]]), recounted)).toEqual([]);
   });
 
   it('answers a first count (nothing counted before) as its lists, without copying them', () => {
     const sw = list([['bunge', 2], ['leo', 1]]);
-    const [change] = pageTermDeltas(new Map([['sw', sw]]), new DocumentCounts());
+    const [change] = writeTermDeltas(new Map([['sw', sw]]), new DocumentCounts());
     expect(change).toEqual({ language: 'sw', terms: ['bunge', 'leo'], deltas: [2, 1] });
     expect(change.terms).toBe(sw.terms);
   });

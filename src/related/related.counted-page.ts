@@ -174,7 +174,7 @@ export interface LanguageTermDeltas {
  * not a row object per term: a 20,000-article write touches about 500,000
  * terms, and their objects lived through the whole write.
  */
-export function pageTermDeltas(added: ReadonlyMap<string, SortedCounts>, removed: DocumentCounts): LanguageTermDeltas[] {
+export function writeTermDeltas(added: ReadonlyMap<string, SortedCounts>, removed: DocumentCounts): LanguageTermDeltas[] {
   const removedByLanguage = removed.byLanguage();
   const changes: LanguageTermDeltas[] = [];
   for (const language of [...new Set([...added.keys(), ...removedByLanguage.keys()])].sort()) {

@@ -163,7 +163,7 @@ export class RelatedIndexWrites {
    * reads no df until every page is counted: a 5,000-article page touches
    * about 200,000 terms, and reading each one's df back into a map was a
    * third of that pass's time on its one thread. Takes the sorted lists
-   * (pageTermDeltas) and builds each statement's parameters from them.
+   * (writeTermDeltas) and builds each statement's parameters from them.
    */
   async addTermDeltas(changes: readonly LanguageTermDeltas[]): Promise<void> {
     // Only a term whose df went down can have reached 0.
