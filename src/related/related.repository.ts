@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Article } from '../articles/article.entity';
 import { ArticleStatus } from '../articles/article.enums';
@@ -25,6 +26,8 @@ type Runner = DataSource | EntityManager;
 
 const IN_LIST = 500;
 const TERM_INDEX_RECHECK_MS = 5_000;
+/** Helper threads for an index build's sort (sortOnHelperThreads): four were no faster than two on two cores. */
+const MAX_SORT_THREADS = 4;
 /** The candidate search's postings (candidateIdsOf): article_terms by term. */
 const TERM_INDEX = 'ix_article_terms_term';
 const CREATE_TERM_INDEX = `CREATE INDEX IF NOT EXISTS ${TERM_INDEX} ON article_terms (term, article_id)`;
@@ -284,12 +287,30 @@ export class RelatedRepository {
    */
   async restoreBuildIndexes(): Promise<void> {
     this.termIndexChecked = undefined;
-    for (const [name, create] of [
-      [TERM_INDEX, CREATE_TERM_INDEX],
-      [OWNER_INDEX, CREATE_OWNER_INDEX],
-    ]) {
-      if (!(await this.indexExists(name))) await runSql(this.db, backgroundSql(create));
+    const putBack = await this.sortOnHelperThreads();
+    try {
+      for (const [name, create] of [
+        [TERM_INDEX, CREATE_TERM_INDEX],
+        [OWNER_INDEX, CREATE_OWNER_INDEX],
+      ]) {
+        if (!(await this.indexExists(name))) await runSql(this.db, backgroundSql(create));
+      }
+    } finally {
+      await putBack();
     }
+  }
+
+  /**
+   * SQLite sorts a CREATE INDEX on this thread alone unless `PRAGMA threads`
+   * allows helpers: with two, the term index of a 100,000-article build
+   * (10,000,000 rows) took 3.5 s instead of 5.1 s on two cores. Answers how
+   * to put the setting back. PostgreSQL plans its own parallel builds.
+   */
+  private async sortOnHelperThreads(): Promise<() => Promise<void>> {
+    if (dialectOf(this.db) !== 'sqlite') return async () => undefined;
+    const [{ threads: before }] = await runSql<{ threads: number }>(this.db, backgroundSql('PRAGMA threads'));
+    await runSql(this.db, backgroundSql(`PRAGMA threads = ${Math.min(MAX_SORT_THREADS, availableParallelism())}`));
+    return async () => void (await runSql(this.db, backgroundSql(`PRAGMA threads = ${Math.trunc(Number(before))}`)));
   }
 
   private async indexExists(name: string): Promise<boolean> {
