@@ -13,14 +13,6 @@ export interface BackgroundOptions {
    * deadlock or a serialization failure is run again, up to this many times.
    */
   retries?: number;
-  /**
-   * The work only reads: it takes neither `lock` nor, on SQLite, the write
-   * lock, so it neither waits for another connection's write nor holds one
-   * up (the bulk build reads its next pages while its profiling worker
-   * writes). A read transaction that writes anyway fails as any deferred one
-   * may (SQLITE_BUSY), so only reads belong here.
-   */
-  readOnly?: boolean;
 }
 
 /**
@@ -37,7 +29,7 @@ export async function backgroundTransaction<T>(
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await backgroundTransactionOnce(db, work, options.lock, options.readOnly ?? false);
+      return await backgroundTransactionOnce(db, work, options.lock);
     } catch (error) {
       if (attempt >= (options.retries ?? 0) || !isTransientConflict(error)) throw error;
       // The other transaction is usually done within milliseconds; a jittered pause keeps two retries apart.
@@ -46,18 +38,13 @@ export async function backgroundTransaction<T>(
   }
 }
 
-async function backgroundTransactionOnce<T>(
-  db: DataSource | EntityManager,
-  work: (manager: EntityManager) => Promise<T>,
-  lock: WriterLockKey | undefined,
-  readOnly: boolean,
-): Promise<T> {
+async function backgroundTransactionOnce<T>(db: DataSource | EntityManager, work: (manager: EntityManager) => Promise<T>, lock?: WriterLockKey): Promise<T> {
   const dataSource = 'connection' in db ? db.connection : db;
   if (dialectOf(dataSource) === 'sqlite') {
     // Background transactions write (indexes, queues, pruning): on a file other processes write too, they must hold the write lock from the start.
     return runAsSqliteBackground(() =>
       dataSource.transaction(async (manager) => {
-        if (!readOnly) await takeWriteLockFirst(manager);
+        await takeWriteLockFirst(manager);
         return work(manager);
       }),
     );
@@ -65,8 +52,7 @@ async function backgroundTransactionOnce<T>(
   const runner = markAsBackground(dataSource.createQueryRunner());
   try {
     return await runner.manager.transaction(async (manager) => {
-      // Writers take turns; a reader has nothing to wait for.
-      if (lock !== undefined && !readOnly) await holdWriterLock(manager, lock);
+      if (lock !== undefined) await holdWriterLock(manager, lock);
       return work(manager);
     });
   } finally {

@@ -421,8 +421,7 @@ async function profileAndLoadLanguage(
   // The worker lives as long as the language's profiling: an idle one beside the ranking of a large
   // language would add its heap to the build's peak.
   const terms = expectedTerms(indexed);
-  // On a SQLite file the worker also writes what it builds, on a connection of its own (ProfileWriter).
-  const builder = options.countingWorkers ? profileBuilderOnWorker(terms, (await related.sqliteTarget()) ?? undefined) : profileBuilderHere();
+  const builder = options.countingWorkers ? profileBuilderOnWorker(terms) : profileBuilderHere();
   try {
     await builder.begin(docs, terms);
     return await profileAndLoad(related, language, indexed, backlog, options, builder, onProfiled);
@@ -455,33 +454,26 @@ async function profileAndLoad(
     // Read (and its profiles built, on a worker in the CLI) while this page is written.
     next = await readProfilePage(related, language, page.ids[page.ids.length - 1], pageSize, queued, builder);
     const profiles = await page.profiles;
-    const fresh = page.ids.filter((id) => profiles.has(id));
-    const others = page.ids.filter((id) => !profiles.has(id));
-    // A builder that writes has stored the page when it answers: this thread only reads (without
-    // the write lock, so it does not wait for the builder's next write, nor hold it up).
-    const { summaries, stored } = await related.transaction(
-      async (unit) => {
-        const statements = unit.get(BulkIndexStatements);
-        if (!builder.writesProfiles) {
-          await statements.replaceProfiles(fresh, profiles);
-          await statements.touchIndexed(fresh);
-        }
-        return { summaries: await statements.summaries(others), stored: await statements.storedProfiles(others) };
-      },
-      { readOnly: builder.writesProfiles },
-    );
-    const noteBuilt = (id: number) => {
-      if (id >= builtTerms.length) builtTerms = grownBytes(builtTerms, id);
-      builtTerms[id] = 1;
-    };
-    for (const id of page.ids) {
-      const built = profiles.has(id);
-      const article = built ? page.sources.get(id) : summaries.get(id);
-      // candidateIds joins article_terms: an article without a profile is never a candidate.
-      const profile = profiles.get(id) ?? stored.get(id);
-      if (article && profile) index.add({ ...inputFields(article), published: isPublished(article) }, profile, built ? noteBuilt : undefined);
-    }
-    onProfiled(fresh.length);
+    await related.transaction(async (unit) => {
+      const statements = unit.get(BulkIndexStatements);
+      const noteBuilt = (id: number) => {
+        if (id >= builtTerms.length) builtTerms = grownBytes(builtTerms, id);
+        builtTerms[id] = 1;
+      };
+      const fresh = page.ids.filter((id) => profiles.has(id));
+      await statements.replaceProfiles(fresh, profiles);
+      await statements.touchIndexed(fresh);
+      const others = page.ids.filter((id) => !profiles.has(id));
+      const [summaries, stored] = [await statements.summaries(others), await statements.storedProfiles(others)];
+      for (const id of page.ids) {
+        const built = profiles.has(id);
+        const article = built ? page.sources.get(id) : summaries.get(id);
+        // candidateIds joins article_terms: an article without a profile is never a candidate.
+        const profile = profiles.get(id) ?? stored.get(id);
+        if (article && profile) index.add({ ...inputFields(article), published: isPublished(article) }, profile, built ? noteBuilt : undefined);
+      }
+      onProfiled(fresh.length);
+    });
     // Between pages the event loop turns: with the counts saved, this loop awaits nothing but
     // promises, and while workers rank the previous language their answers (and the lists this
     // thread writes from them) would otherwise wait until the whole language was profiled.
@@ -550,18 +542,15 @@ async function readProfilePage(
   queued: (id: number) => boolean,
   builder: ProfileBuilder,
 ) {
-  const { ids, sources, saved, texts } = await related.transaction(
-    async (unit) => {
-      const statements = unit.get(BulkIndexStatements);
-      const ids = await statements.indexedIds(after, limit, language);
-      const sources = await statements.summaries(ids.filter(queued));
-      const published = [...sources.values()].filter(isPublished).map((article) => article.id);
-      const saved = await statements.countedTerms(published);
-      const texts = await statements.sources(published.filter((id) => !saved.has(id)));
-      return { ids, sources, saved, texts };
-    },
-    { readOnly: true },
-  );
+  const { ids, sources, saved, texts } = await related.transaction(async (unit) => {
+    const statements = unit.get(BulkIndexStatements);
+    const ids = await statements.indexedIds(after, limit, language);
+    const sources = await statements.summaries(ids.filter(queued));
+    const published = [...sources.values()].filter(isPublished).map((article) => article.id);
+    const saved = await statements.countedTerms(published);
+    const texts = await statements.sources(published.filter((id) => !saved.has(id)));
+    return { ids, sources, saved, texts };
+  });
   return { ids, sources, profiles: droppable(builder.build(saved, [...texts.values()])) };
 }
 

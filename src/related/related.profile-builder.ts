@@ -5,7 +5,6 @@ import { termCountsOf } from './related.terms';
 import type { CountSource } from './related.counted-page';
 import type { TermWeight } from './related.types';
 import type { ProfileAnswer, ProfileRequest } from './related.profile-worker';
-import type { SqliteTarget } from './related.profile-writes';
 
 /**
  * An article's term counts as pass 1 saved them (related_index.terms and
@@ -32,11 +31,6 @@ export interface BuiltPage {
  * articles' profiles (profileFromCounts over their saved counts), `end` it.
  */
 export interface ProfileBuilder {
-  /**
-   * Whether `build` also stores what it builds (article_terms, indexed_at
-   * moved: ProfileWriter), so the caller must not write them again.
-   */
-  readonly writesProfiles: boolean;
   /** A new language's table (any previous one is let go); `expectedTerms` sizes it. */
   begin(docs: number, expectedTerms: number): Promise<void>;
   addFrequencies(terms: readonly string[], dfs: ArrayLike<number>): Promise<void>;
@@ -112,7 +106,6 @@ export function profileBuilderHere(): ProfileBuilder {
     return table;
   };
   return {
-    writesProfiles: false,
     begin: async (docs, expectedTerms) => void (table = new ProfileTable(docs, expectedTerms)),
     addFrequencies: async (terms, dfs) => begun().add(terms, dfs),
     build: async (counts, texts) => profilesOf(begun().build(counts, texts)),
@@ -135,18 +128,15 @@ const WORKER_HEAP_BYTES_PER_TERM = 64;
  * (100,000 articles: 58 s of profiling against 44 s, and 34 s more CPU).
  * Same profiles as profileBuilderHere (the same ProfileTable).
  * `tableTerms` is the expectedTerms of the language it is started for (its
- * heap limit): it lives as long as that language's profiling. With
- * `writeTo` (a SQLite file), it also writes each page it builds
- * (ProfileWriter), and the main thread only reads and loads its index.
+ * heap limit): it lives as long as that language's profiling.
  */
-export function profileBuilderOnWorker(tableTerms: number, writeTo?: SqliteTarget): ProfileBuilder {
+export function profileBuilderOnWorker(tableTerms: number): ProfileBuilder {
   const maxOldGenerationSizeMb = WORKER_HEAP_MB + Math.ceil((tableTerms * WORKER_HEAP_BYTES_PER_TERM) / 1_048_576);
   const worker = WorkerPool.start<ProfileRequest, ProfileAnswer>('related profiling', builtWorkerScript(__dirname, 'related.profile-worker.js'), 1, {
     resourceLimits: { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 16 },
   });
   return {
-    writesProfiles: writeTo !== undefined,
-    begin: async (docs, expectedTerms) => void (await worker.run({ kind: 'begin', docs, expectedTerms, writeTo })),
+    begin: async (docs, expectedTerms) => void (await worker.run({ kind: 'begin', docs, expectedTerms })),
     addFrequencies: async (terms, dfs) => void (await worker.run({ kind: 'frequencies', terms: [...terms], dfs: Int32Array.from(dfs) })),
     build: async (counts, texts) => {
       // Only what counting reads crosses to the worker (a page's rows may carry more).
@@ -154,12 +144,7 @@ export function profileBuilderOnWorker(tableTerms: number, writeTo?: SqliteTarge
       return profilesOf((await worker.run({ kind: 'build', counts: [...counts], texts: sources })) as BuiltPage);
     },
     frequencies: async (terms) => (await worker.run({ kind: 'lookup', terms: [...terms] })) as Int32Array,
-    close: async () => {
-      // Its pending pages are written and its connection closed before the thread ends: ended in the
-      // middle of a write, it could leave the transaction (and SQLite's lock) to the process's other connection.
-      await worker.run({ kind: 'finish' }).catch(() => undefined);
-      await worker.close();
-    },
+    close: () => worker.close(),
   };
 }
 

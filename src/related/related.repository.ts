@@ -12,7 +12,6 @@ import type { LanguageCode } from '../languages/language.catalogue';
 import { compareTerms } from './related.profile';
 import { POSTINGS_DF_CAP, SEARCH_TERMS } from './related.weights';
 import { ProfileCache } from './related.profile-cache';
-import type { SqliteTarget } from './related.profile-writes';
 import type { RelatedInput, RelatedReason, TermWeight } from './related.types';
 
 /** One entry of an article's precomputed list, in position order. */
@@ -77,11 +76,10 @@ export class RelatedRepository {
    * instances they take turns too (WriterLock.relatedIndex). Work that only
    * touches the database says `replaySafe`, and is run again if PostgreSQL
    * rolls it back to break a deadlock (with a writer that takes no lock: an
-   * older instance during a rolling upgrade, a request's transaction). Work
-   * that only reads says `readOnly` (see BackgroundOptions.readOnly).
+   * older instance during a rolling upgrade, a request's transaction).
    */
-  transaction<T>(work: (unit: UnitOfWork) => Promise<T>, options: { replaySafe?: boolean; readOnly?: boolean } = {}): Promise<T> {
-    const background = { lock: WriterLock.relatedIndex, retries: options.replaySafe ? CONFLICT_REPLAYS : 0, readOnly: options.readOnly };
+  transaction<T>(work: (unit: UnitOfWork) => Promise<T>, options: { replaySafe?: boolean } = {}): Promise<T> {
+    const background = { lock: WriterLock.relatedIndex, retries: options.replaySafe ? CONFLICT_REPLAYS : 0 };
     const run = this.lastTransaction.then(() => runBackgroundUnitOfWork(this.db, work, background));
     this.lastTransaction = run.catch(() => undefined);
     return run;
@@ -332,19 +330,6 @@ export class RelatedRepository {
       await runSql(this.db, `PRAGMA cache_size = ${Math.trunc(Number(before))}`);
       await runSql(this.db, 'PRAGMA shrink_memory');
     };
-  }
-
-  /**
-   * The SQLite file behind this repository, for a worker thread's own
-   * connection (the bulk build's profile writes: ProfileWriter), with this
-   * connection's busy timeout; null on PostgreSQL or an in-memory database.
-   */
-  async sqliteTarget(): Promise<SqliteTarget | null> {
-    const dataSource = 'connection' in this.db ? this.db.connection : this.db;
-    const file = dataSource.options.type === 'better-sqlite3' ? dataSource.options.database : undefined;
-    if (typeof file !== 'string' || file === '' || file === ':memory:') return null;
-    const [{ timeout }] = await runSql<{ timeout: number }>(this.db, backgroundSql('PRAGMA busy_timeout'));
-    return { file, busyTimeoutMs: Number(timeout) };
   }
 
   async hasQueued(): Promise<boolean> {
