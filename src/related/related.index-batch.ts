@@ -1,6 +1,6 @@
-import { sortedCounts, type SortedCounts } from './related.counted-page';
+import { sortedCounts, type LanguageTermDeltas, type SortedCounts } from './related.counted-page';
 import { isPublished } from '../articles/article.enums';
-import { termKey, type IndexSource, type PreviousIndex, type QueueEntry, type RelatedIndexWrites, type TermDelta } from './related.index-writes';
+import { termKey, type IndexSource, type PreviousIndex, type QueueEntry, type RelatedIndexWrites } from './related.index-writes';
 import { buildTermProfile, compareTerms } from './related.profile';
 import { RELATED_STORED, rankAgainstIndex } from './related.live-ranking';
 import { tokensOf } from './related.terms';
@@ -152,12 +152,13 @@ export class DocumentCounts {
   }
 
   /** Non-zero changes in (language, term) order, so concurrent batches lock term_stats rows in one order. */
-  termDeltas(): TermDelta[] {
-    const deltas: TermDelta[] = [];
+  termDeltas(): LanguageTermDeltas[] {
+    const changes: LanguageTermDeltas[] = [];
     for (const [language, { terms, counts }] of this.byLanguage()) {
-      for (let at = 0; at < terms.length; at++) if (counts[at] !== 0) deltas.push({ language, term: terms[at], delta: counts[at] });
+      const moved = counts.flatMap((count, at) => (count === 0 ? [] : [at]));
+      if (moved.length) changes.push({ language, terms: moved.map((at) => terms[at]), deltas: moved.map((at) => counts[at]) });
     }
-    return deltas;
+    return changes;
   }
 
   /** Each language's changes as sorted lists (zeros included), languages in order. */

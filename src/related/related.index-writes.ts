@@ -26,12 +26,6 @@ export interface PreviousIndex {
   indexedAt: number;
 }
 
-export interface TermDelta {
-  language: string;
-  term: string;
-  delta: number;
-}
-
 /** An article's counted terms, as related_index keeps them. */
 export interface SavedTermSet {
   id: number;
@@ -53,7 +47,10 @@ export interface EncodedSavedTermSet {
 }
 
 /** A term of one language's term_stats. */
-type TermOf = Pick<TermDelta, 'language' | 'term'>;
+interface TermOf {
+  language: string;
+  term: string;
+}
 
 /** `language NUL term`: one key for maps of per-language terms. */
 export function termKey(language: string, term: string): string {
@@ -68,8 +65,23 @@ function upsertTermDeltas(count: number): string {
          ON CONFLICT (language, term) DO UPDATE SET df = term_stats.df + excluded.df`;
 }
 
-function termDeltaParameters(deltas: readonly TermDelta[]): unknown[] {
-  return deltas.flatMap(({ language, term, delta }) => [language, term, delta]);
+/**
+ * The parameters of each upsert (upsertTermDeltas) that adds `changes` to
+ * term_stats, TERM_DELTAS_PER_STATEMENT rows a statement, in the lists'
+ * order: built from the sorted lists, with no object per term.
+ */
+function* termDeltaStatements(changes: readonly LanguageTermDeltas[]): Generator<unknown[]> {
+  let parameters: unknown[] = [];
+  for (const { language, terms, deltas } of changes) {
+    for (let at = 0; at < terms.length; at++) {
+      parameters.push(language, terms[at], deltas[at]);
+      if (parameters.length === TERM_DELTAS_PER_STATEMENT * 3) {
+        yield parameters;
+        parameters = [];
+      }
+    }
+  }
+  if (parameters.length) yield parameters;
 }
 
 /**
@@ -139,15 +151,15 @@ export class RelatedIndexWrites {
   }
 
   /**
-   * Adds the deltas to term_stats and answers every touched term's new df
+   * Adds the changes to term_stats and answers every touched term's new df
    * (keyed by termKey). Terms no article holds any more are deleted.
-   * Callers pass deltas sorted by key, so concurrent batches lock rows in one order.
+   * Callers pass languages and terms in order, so concurrent batches lock rows in one order.
    */
-  async applyTermDeltas(deltas: readonly TermDelta[]): Promise<Map<string, number>> {
+  async applyTermDeltas(changes: readonly LanguageTermDeltas[]): Promise<Map<string, number>> {
     const df = new Map<string, number>();
     const gone: TermOf[] = [];
-    for (const chunk of chunked(deltas, TERM_DELTAS_PER_STATEMENT)) {
-      const rows = await runSql<{ language: string; term: string; df: number }>(this.manager, `${upsertTermDeltas(chunk.length)} RETURNING language, term, df`, termDeltaParameters(chunk));
+    for (const parameters of termDeltaStatements(changes)) {
+      const rows = await runSql<{ language: string; term: string; df: number }>(this.manager, `${upsertTermDeltas(parameters.length / 3)} RETURNING language, term, df`, parameters);
       for (const row of rows) {
         const value = Number(row.df);
         if (value <= 0) gone.push({ language: row.language, term: row.term });
@@ -163,23 +175,15 @@ export class RelatedIndexWrites {
    * reads no df until every page is counted: a 5,000-article page touches
    * about 200,000 terms, and reading each one's df back into a map was a
    * third of that pass's time on its one thread. Takes the sorted lists
-   * (writeTermDeltas) and builds each statement's parameters from them.
+   * (writeTermDeltas).
    */
   async addTermDeltas(changes: readonly LanguageTermDeltas[]): Promise<void> {
+    for (const parameters of termDeltaStatements(changes)) await runSql(this.manager, upsertTermDeltas(parameters.length / 3), parameters);
     // Only a term whose df went down can have reached 0.
     const fell: TermOf[] = [];
-    let parameters: unknown[] = [];
     for (const { language, terms, deltas } of changes) {
-      for (let at = 0; at < terms.length; at++) {
-        parameters.push(language, terms[at], deltas[at]);
-        if (deltas[at] < 0) fell.push({ language, term: terms[at] });
-        if (parameters.length === TERM_DELTAS_PER_STATEMENT * 3) {
-          await runSql(this.manager, upsertTermDeltas(TERM_DELTAS_PER_STATEMENT), parameters);
-          parameters = [];
-        }
-      }
+      for (let at = 0; at < terms.length; at++) if (deltas[at] < 0) fell.push({ language, term: terms[at] });
     }
-    if (parameters.length) await runSql(this.manager, upsertTermDeltas(parameters.length / 3), parameters);
     await this.deleteUnheldTerms(fell);
   }
 

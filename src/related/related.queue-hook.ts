@@ -1,6 +1,6 @@
 import type { ArticleChangeHook } from '../articles/article-write.service';
 import { RelatedQueueWrites } from './related.queue-writes';
-import { RelatedIndexWrites, termKey } from './related.index-writes';
+import { RelatedIndexWrites } from './related.index-writes';
 
 /**
  * Queues a written article for the related index, in the write's own
@@ -29,9 +29,8 @@ export function relatedQueueHook(): ArticleChangeHook {
 async function forgetTerms(writes: RelatedIndexWrites, articleId: number): Promise<void> {
   const previous = (await writes.previousTermSets([articleId])).get(articleId);
   if (!previous) return;
-  const deltas = [...new Set(previous.terms)]
-    .map((term) => ({ language: previous.language, term, delta: -1 }))
-    .sort((a, b) => (termKey(a.language, a.term) < termKey(b.language, b.term) ? -1 : 1));
-  await writes.applyTermDeltas(deltas);
+  // In code-unit order, as every writer of term_stats takes its rows.
+  const terms = [...new Set(previous.terms)].sort();
+  await writes.applyTermDeltas([{ language: previous.language, terms, deltas: terms.map(() => -1) }]);
   await writes.applyDocDeltas(new Map([[previous.language, -1]]));
 }
