@@ -181,6 +181,13 @@ describe('editorial mutations', () => {
         (link: any) => link.article?.id,
       );
     expect(await readMore()).toContain(id);
+    // Its terms leave the document frequencies with it (the queue hook, in the delete's own transaction).
+    const frequencies = async () => new Map((await server.app.dataSource.query("SELECT term, df FROM term_stats WHERE language = 'sw'")).map((row: any) => [row.term, Number(row.df)]));
+    const docs = async () => Number((await server.app.dataSource.query("SELECT docs FROM language_stats WHERE language = 'sw'"))[0].docs);
+    const [counted] = await server.app.dataSource.query(`SELECT terms FROM related_index WHERE article_id = ${gone.article.id}`);
+    const goneTerms: string[] = [...new Set<string>(JSON.parse(counted.terms))];
+    expect(goneTerms.length).toBeGreaterThan(3);
+    const [dfBefore, docsBefore] = [await frequencies(), await docs()];
 
     expect((await asEditor(`mutation($id: ID!) { deleteArticle(id: $id) }`, { id })).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const client = wsClient(server.url);
@@ -202,6 +209,11 @@ describe('editorial mutations', () => {
     expect(await count(`SELECT count(*) AS n FROM images WHERE id = ${gone.article.leadImageId}`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM article_related WHERE related_id = ${gone.article.id} OR article_id = ${gone.article.id}`)).toBe(0);
     expect(await readMore()).not.toContain(id);
+    const dfAfter = await frequencies();
+    // A term only it held is gone from term_stats (df 0 is no row).
+    expect(goneTerms.map((term) => dfAfter.get(term) ?? 0)).toEqual(goneTerms.map((term) => dfBefore.get(term)! - 1));
+    expect(goneTerms.some((term) => !dfAfter.has(term))).toBe(true);
+    expect(await docs()).toBe(docsBefore - 1);
     expect((await server.query(`{ search(query: "Arusha", language: "sw") { totalCount } }`)).data.search.totalCount).toBe(0);
     expect((await server.query(PUBLIC, { id })).data.article).toBeNull();
     const history = (await asAdmin(`query($id: ID!) { articleHistory(id: $id) { kind by } }`, { id })).data.articleHistory;
