@@ -178,13 +178,15 @@ export function writeTermDeltas(added: ReadonlyMap<string, SortedCounts>, remove
   const removedByLanguage = removed.byLanguage();
   const changes: LanguageTermDeltas[] = [];
   for (const language of [...new Set([...added.keys(), ...removedByLanguage.keys()])].sort()) {
-    const { terms, counts } = mergeSortedCounts([added.get(language), removedByLanguage.get(language)].filter((list) => list !== undefined));
-    // A first count removes nothing: its lists are the changes as they are.
-    if (!counts.includes(0)) changes.push({ language, terms, deltas: counts });
-    else {
-      const kept = counts.flatMap((count, at) => (count === 0 ? [] : [at]));
-      changes.push({ language, terms: kept.map((at) => terms[at]), deltas: kept.map((at) => counts[at]) });
-    }
+    // A first count removes nothing: its lists are the changes as they are (changesOf copies nothing).
+    changes.push(changesOf(language, mergeSortedCounts([added.get(language), removedByLanguage.get(language)].filter((list) => list !== undefined))));
   }
   return changes.filter((change) => change.terms.length > 0);
+}
+
+/** One language's sorted counts as term_stats changes: the terms whose count is not 0 (the lists themselves when none is). */
+export function changesOf(language: string, { terms, counts }: SortedCounts): LanguageTermDeltas {
+  if (!counts.includes(0)) return { language, terms, deltas: counts };
+  const kept = counts.flatMap((count, at) => (count === 0 ? [] : [at]));
+  return { language, terms: kept.map((at) => terms[at]), deltas: kept.map((at) => counts[at]) };
 }

@@ -1,4 +1,4 @@
-import { sortedCounts, type LanguageTermDeltas, type SortedCounts } from './related.counted-page';
+import { changesOf, sortedCounts, type LanguageTermDeltas, type SortedCounts } from './related.counted-page';
 import { isPublished } from '../articles/article.enums';
 import { termKey, type IndexSource, type PreviousIndex, type QueueEntry, type RelatedIndexWrites } from './related.index-writes';
 import { buildTermProfile, compareTerms } from './related.profile';
@@ -153,12 +153,7 @@ export class DocumentCounts {
 
   /** Non-zero changes in (language, term) order, so concurrent batches lock term_stats rows in one order. */
   termDeltas(): LanguageTermDeltas[] {
-    const changes: LanguageTermDeltas[] = [];
-    for (const [language, { terms, counts }] of this.byLanguage()) {
-      const moved = counts.flatMap((count, at) => (count === 0 ? [] : [at]));
-      if (moved.length) changes.push({ language, terms: moved.map((at) => terms[at]), deltas: moved.map((at) => counts[at]) });
-    }
-    return changes;
+    return [...this.byLanguage()].map(([language, counts]) => changesOf(language, counts)).filter((change) => change.terms.length > 0);
   }
 
   /** Each language's changes as sorted lists (zeros included), languages in order. */
