@@ -182,12 +182,15 @@ describe('editorial mutations', () => {
       );
     expect(await readMore()).toContain(id);
     // Its terms leave the document frequencies with it (the queue hook, in the delete's own transaction).
-    const frequencies = async () => new Map((await server.app.dataSource.query("SELECT term, df FROM term_stats WHERE language = 'sw'")).map((row: any) => [row.term, Number(row.df)]));
-    const docs = async () => Number((await server.app.dataSource.query("SELECT docs FROM language_stats WHERE language = 'sw'"))[0].docs);
-    const [counted] = await server.app.dataSource.query(`SELECT terms FROM related_index WHERE article_id = ${gone.article.id}`);
+    const ds = server.app.dataSource;
+    const frequencies = async () =>
+      new Map<string, number>((await ds.query("SELECT term, df FROM term_stats WHERE language = 'sw'")).map((row: any) => [row.term, Number(row.df)]));
+    const docs = async () => Number((await ds.query("SELECT docs FROM language_stats WHERE language = 'sw'"))[0].docs);
+    const [counted] = await ds.query(`SELECT terms FROM related_index WHERE article_id = ${gone.article.id}`);
     const goneTerms: string[] = [...new Set<string>(JSON.parse(counted.terms))];
     expect(goneTerms.length).toBeGreaterThan(3);
-    const [dfBefore, docsBefore] = [await frequencies(), await docs()];
+    const dfBefore = await frequencies();
+    const docsBefore = await docs();
 
     expect((await asEditor(`mutation($id: ID!) { deleteArticle(id: $id) }`, { id })).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const client = wsClient(server.url);
@@ -203,7 +206,6 @@ describe('editorial mutations', () => {
     }
     // The indexer copes with a queued article that no longer exists.
     await drainRelatedQueue(server.app);
-    const ds = server.app.dataSource;
     const count = async (sql: string) => Number((await ds.query(sql))[0].n);
     expect(await count(`SELECT count(*) AS n FROM articles WHERE id = ${gone.article.id}`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM images WHERE id = ${gone.article.leadImageId}`)).toBe(0);
