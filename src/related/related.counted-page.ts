@@ -1,5 +1,7 @@
 import type { DocumentCounts } from './related.index-batch';
-import { termCountsOf, type TokenSource } from './related.terms';
+import type { LanguageCode } from '../languages/language.catalogue';
+import { SliceVocabulary } from './related.slice-vocabulary';
+import type { TokenSource } from './related.terms';
 
 /** Terms in code-unit order (compareTerms), each with a count: a document frequency or its change. */
 export interface SortedCounts {
@@ -36,16 +38,19 @@ export interface CountedSlice {
 
 export type CountSource = TokenSource & { id: number };
 
+/** A slice's term sets (termCountsOf's, JSON-encoded) and each language's document frequencies in it. */
 export function countSlice(sources: readonly TokenSource[]): CountedSlice {
-  const held = new Map<string, Map<string, number>>();
-  const sets = sources.map((source) => {
-    const { terms, counts } = termCountsOf(source);
-    let frequencies = held.get(source.language);
-    if (!frequencies) held.set(source.language, (frequencies = new Map()));
-    for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-    return { terms: JSON.stringify(terms), counts: JSON.stringify(counts) };
+  const vocabularies = new Map<string, SliceVocabulary>();
+  const places = sources.map((source) => {
+    let vocabulary = vocabularies.get(source.language);
+    if (!vocabulary) vocabularies.set(source.language, (vocabulary = new SliceVocabulary(source.language as LanguageCode)));
+    return vocabulary.add(source);
   });
-  return { sets, documentFrequencies: [...held].map(([language, frequencies]) => [language, sortedCounts(frequencies)]) };
+  const finished = new Map([...vocabularies].map(([language, vocabulary]) => [language, vocabulary.finish()]));
+  return {
+    sets: sources.map((source, at) => finished.get(source.language)!.sets[places[at]]),
+    documentFrequencies: [...finished].map(([language, { documentFrequencies }]) => [language, documentFrequencies]),
+  };
 }
 
 /** Slices counted apart, as one page: `slices[i]` counted `sources[i]`. */

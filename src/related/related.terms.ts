@@ -1,8 +1,8 @@
 import type { LanguageCode } from '../languages/language.catalogue';
-import { contentTerms } from '../text/text.content-terms';
+import { contentTerms, isContentTerm } from '../text/text.content-terms';
 import { lightStem } from '../text/text.stem';
+import { stopWordsOf } from '../text/text.stopwords';
 import { tokenize } from '../text/text.tokenize';
-import { tallyTokens } from './related.profile';
 import { TERM_PROFILE } from './related.weights';
 
 export interface ProfileText {
@@ -56,8 +56,46 @@ export interface TermCounts {
  * profile), computed once, on a worker thread in `habari reindex`.
  */
 export function termCountsOf(source: TokenSource): TermCounts {
-  const tally = tallyTokens(tokensOf(source));
+  const tally = new Map<string, number>();
+  visitProfileTerms(source, (term, times) => tally.set(term, (tally.get(term) ?? 0) + times));
   // The default sort compares UTF-16 code units, as compareTerms does, without a call per comparison.
   const terms = [...tally.keys()].sort();
   return { terms, counts: terms.map((term) => tally.get(term)!) };
+}
+
+/**
+ * tokensOf's stream as it is counted: each of its terms with how many times
+ * it enters the stream there (a title term titleRepeat times), without the
+ * stream's arrays. For counting, where order does not matter.
+ */
+export function visitProfileTerms(source: TokenSource, visit: (term: string, times: number) => void): void {
+  const language = source.language as LanguageCode;
+  const stopWords = stopWordsOf(language);
+  visitProfileTokens(source, (token, times) => {
+    const term = profileTermOf(token, language, stopWords);
+    if (term !== null) visit(term, times);
+  });
+}
+
+/**
+ * What visitProfileTerms visits before each token becomes a term
+ * (profileTermOf).
+ */
+export function visitProfileTokens(source: TokenSource, visit: (token: string, times: number) => void): void {
+  const language = source.language as LanguageCode;
+  visitProfileTexts(source, (text, times) => {
+    for (const token of tokenize(text, language)) visit(token, times);
+  });
+}
+
+/** The texts whose tokens make tokensOf's stream, each with how many times its tokens enter it (the title's titleRepeat). */
+export function visitProfileTexts(source: TokenSource, visit: (text: string, times: number) => void): void {
+  if (TERM_PROFILE.titleRepeat > 0) visit(source.title, TERM_PROFILE.titleRepeat);
+  // One text, as profileTokens tokenizes it (a space between the two never joins words).
+  visit(`${source.standfirst ?? ''} ${source.bodyText}`, 1);
+}
+
+/** The profile term of a token (light-stemmed), or null for a token contentTerms drops; stopWords are the language's (stopWordsOf). */
+export function profileTermOf(token: string, language: LanguageCode, stopWords: ReadonlySet<string>): string | null {
+  return isContentTerm(token, stopWords) ? lightStem(token, language) : null;
 }

@@ -27,7 +27,14 @@ const STOP_WORDS: ReadonlyMap<LanguageCode, ReadonlySet<string>> = new Map(
   ]),
 );
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** Whether a normalised token is a stop word in the given language. */
 export function isStopWord(term: string, language: LanguageCode): boolean {
-  return STOP_WORDS.get(language)?.has(term) ?? false;
+  return stopWordsOf(language).has(term);
+}
+
+/** A language's stop words, normalised (empty for a language without a list): for callers that test every token of a text. */
+export function stopWordsOf(language: LanguageCode): ReadonlySet<string> {
+  return STOP_WORDS.get(language) ?? NONE;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readTsvRows } from '../importing/tsv.reader';
-import { tokenize, tokenizeSegmented } from './text.tokenize';
+import { scanTokens, tokenize, tokenizeSegmented, TokenSpans } from './text.tokenize';
 
 const CORPUS = path.resolve(__dirname, '..', '..', 'corpus');
 
@@ -69,5 +69,36 @@ describe('tokenize agrees with the reference tokenizer', () => {
         }
       }
     }
+  });
+});
+
+describe('scanTokens', () => {
+  const kinds = (spans: TokenSpans) => Array.from({ length: spans.count }, (_, at) => (spans.start(at) >= 0 ? 'span' : 'own'));
+
+  it('gives plain ASCII words as spans of the lower-cased text, folded words as strings of their own, in order', () => {
+    const spans = new TokenSpans();
+    scanTokens('Rais wa CAFÉ, Ƙungiyar 2022!', 'ha', spans);
+    expect(spans.strings()).toEqual(['rais', 'wa', 'cafe', 'kungiyar', '2022']);
+    expect(kinds(spans)).toEqual(['span', 'span', 'own', 'own', 'span']);
+    expect(spans.lower.slice(spans.start(0), spans.end(0))).toBe('rais');
+    expect(spans.ownString(2)).toBe('cafe');
+  });
+
+  it('is cleared by the next text, and a text that needs the segmenter comes as strings of its own', () => {
+    const spans = new TokenSpans();
+    scanTokens('a b c d e f g h', 'en', spans);
+    scanTokens('ภาษาไทย Habari', 'sw', spans);
+    expect(spans.strings()).toEqual(['ภาษา', 'ไทย', 'habari']);
+    expect(kinds(spans)).toEqual(['own', 'own', 'own']);
+    scanTokens('', 'sw', spans);
+    expect(spans.count).toBe(0);
+  });
+
+  it('holds a text of any length (its bounds grow)', () => {
+    const spans = new TokenSpans();
+    const text = 'Habari za leo, ኢትዮጵያ። '.repeat(5_000);
+    scanTokens(text, 'sw', spans);
+    expect(spans.count).toBe(20_000);
+    expect(spans.strings()).toEqual(tokenize(text, 'sw'));
   });
 });

@@ -44,7 +44,82 @@ const PLAIN_WORD = /^(?:\p{Nd}|(?=\p{L})[\p{Script=Latin}\p{Script=Ethiopic}])+$
  * (see contentTerms). Ethiopic punctuation (፡ ። ፣ ፤) separates words.
  */
 export function tokenize(text: string, language: LanguageCode): string[] {
-  return scanLatinOrEthiopic(text) ?? tokenizeSegmented(text, language);
+  scanTokens(text, language, scratch);
+  return scratch.strings();
+}
+
+/**
+ * Where a text's tokens (tokenize's, in order) lie: most are a span of the
+ * lower-cased text (`lower`), the rest (words with folded characters, and
+ * every token of a text that needed the segmenter) a string of their own.
+ * Reused from text to text: a caller that only counts tokens (the bulk
+ * build, every article of the archive) looks spans up by their characters
+ * and makes no string for a token it has seen (TokenTable).
+ */
+export class TokenSpans {
+  /** The text lower-cased, when spans lie in it. */
+  lower = '';
+  /** How many tokens. */
+  count = 0;
+  /** Per token, [start, end) in lower, or (-1 - i, 0) for ownStrings[i]. */
+  bounds = new Int32Array(2_048);
+  readonly ownStrings: string[] = [];
+
+  /** Token `at`'s span start in lower, or a negative number (ownString names it). */
+  start(at: number): number {
+    return this.bounds[2 * at];
+  }
+
+  end(at: number): number {
+    return this.bounds[2 * at + 1];
+  }
+
+  /** The string of token `at` whose start is negative. */
+  ownString(at: number): string {
+    return this.ownStrings[-1 - this.bounds[2 * at]];
+  }
+
+  /** Every token as a string, in order. */
+  strings(): string[] {
+    const tokens: string[] = new Array(this.count);
+    for (let at = 0; at < this.count; at++) tokens[at] = this.start(at) >= 0 ? this.lower.slice(this.start(at), this.end(at)) : this.ownString(at);
+    return tokens;
+  }
+
+  clear(lower: string): void {
+    this.lower = lower;
+    this.count = 0;
+    this.ownStrings.length = 0;
+  }
+
+  addSpan(start: number, end: number): void {
+    this.place(start, end);
+  }
+
+  addString(token: string): void {
+    this.ownStrings.push(token);
+    this.place(-this.ownStrings.length, 0);
+  }
+
+  private place(start: number, end: number): void {
+    if (2 * this.count + 2 > this.bounds.length) {
+      const bigger = new Int32Array(this.bounds.length * 2);
+      bigger.set(this.bounds);
+      this.bounds = bigger;
+    }
+    this.bounds[2 * this.count] = start;
+    this.bounds[2 * this.count + 1] = end;
+    this.count += 1;
+  }
+}
+
+const scratch = new TokenSpans();
+
+/** tokenize's tokens of `text` into `spans` (cleared first). */
+export function scanTokens(text: string, language: LanguageCode, spans: TokenSpans): void {
+  if (scanLatinOrEthiopic(text, spans)) return;
+  spans.clear('');
+  for (const token of tokenizeSegmented(text, language)) spans.addString(token);
 }
 
 /**
@@ -75,19 +150,21 @@ const foldedCharacters = new CodePointTable((codePoint): Folded | Folded[] => {
  * ten times faster, which matters because every imported article is
  * tokenized in its write transaction. Folding one character at a time equals
  * folding the whole text here: the folds (NFKC, lower case, diacritics and
- * marks dropped) never depend on a neighbour in these scripts. Returns null
- * at the first letter of another script; the caller then segments.
+ * marks dropped) never depend on a neighbour in these scripts. Answers false
+ * at the first letter of another script (the spans then hold part of the
+ * text); the caller then segments.
  */
-function scanLatinOrEthiopic(text: string): string[] | null {
+function scanLatinOrEthiopic(text: string, spans: TokenSpans): boolean {
   // Lower-casing the whole text at once is native and fast; folding a
   // lower-cased character gives what folding the original gives.
   const lower = text.toLowerCase();
-  const tokens: string[] = [];
+  spans.clear(lower);
   let word = ''; // the current word up to runStart
   let runStart = -1; // where a run of plain ASCII letters and digits began
   const endWord = (at: number) => {
-    const token = runStart >= 0 ? word + lower.slice(runStart, at) : word;
-    if (token) tokens.push(token);
+    // A word of ASCII letters and digits alone is a span of the text: no string is made for it here.
+    if (!word) spans.addSpan(runStart, at);
+    else spans.addString(runStart >= 0 ? word + lower.slice(runStart, at) : word);
     word = '';
     runStart = -1;
   };
@@ -114,12 +191,12 @@ function scanLatinOrEthiopic(text: string): string[] | null {
     }
     for (const part of typeof folded === 'number' ? [folded] : folded) {
       if (typeof part === 'string') word += part;
-      else if (part === OTHER_SCRIPT) return null;
+      else if (part === OTHER_SCRIPT) return false;
       else if (word) endWord(i);
     }
   }
-  endWord(lower.length);
-  return tokens;
+  if (runStart >= 0 || word) endWord(lower.length);
+  return true;
 }
 
 /** The reference tokenizer: normalise, then Unicode word segmentation where a script needs it. */
