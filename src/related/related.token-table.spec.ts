@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8';
 import { scanTokens, TokenSpans } from '../text/text.tokenize';
 import { hashOf, TokenTable } from './related.token-table';
 
@@ -24,6 +25,15 @@ describe('TokenTable', () => {
     const asked: string[] = [];
     expect(numbered(table, 'ab abc a abcd abc ab', asked)).toEqual([0, 1, 2, 3, 1, 0]);
     expect(asked).toEqual(['ab', 'abc', 'a', 'abcd']);
+  });
+
+  it('keeps a span one byte a character in a text that is not (a curly quote, Ge’ez), so the JSON of sets naming it is too', () => {
+    const asked: string[] = [];
+    numbered(new TokenTable(), 'ሰላም kenya’s elections', asked);
+    expect(asked).toEqual(['ሰላም', 'kenya', 's', 'elections']);
+    // V8 serializes a one-byte string as one byte a character, a two-byte one as two (a slice of the text: 2 × 9).
+    expect(serialize(asked[3]).length).toBe(serialize('elections').length);
+    expect(serialize(JSON.stringify(asked.slice(1)))).toEqual(serialize(JSON.stringify(['kenya', 's', 'elections'])));
   });
 
   it('keeps every token as it grows past its first slots', () => {

@@ -84,6 +84,13 @@ describe('scanTokens', () => {
     expect(spans.ownString(2)).toBe('cafe');
   });
 
+  it('keeps a word broken by a character beyond ASCII (a curly apostrophe, an Ethiopic full stop) a span', () => {
+    const spans = new TokenSpans();
+    scanTokens('Kenya’s ሰላም። vote', 'en', spans);
+    expect(spans.strings()).toEqual(['kenya', 's', 'ሰላም', 'vote']);
+    expect(kinds(spans)).toEqual(['span', 'span', 'own', 'span']);
+  });
+
   it('is cleared by the next text, and a text that needs the segmenter comes as strings of its own', () => {
     const spans = new TokenSpans();
     scanTokens('a b c d e f g h', 'en', spans);

@@ -178,21 +178,24 @@ function scanLatinOrEthiopic(text: string, spans: TokenSpans): boolean {
       }
       continue;
     }
-    if (runStart >= 0) {
-      word += lower.slice(runStart, i);
-      runStart = -1;
-    }
+    // Where this character starts: a run of ASCII before it ends here (a word broken here stays a span).
+    const at = i;
     const codePoint = lower.codePointAt(i) as number;
     if (codePoint > 0xffff) i += 1;
     const folded = foldedCharacters.get(codePoint);
     if (typeof folded === 'string') {
+      if (runStart >= 0) word += lower.slice(runStart, at);
+      runStart = -1;
       word += folded;
       continue;
     }
     for (const part of typeof folded === 'number' ? [folded] : folded) {
-      if (typeof part === 'string') word += part;
-      else if (part === OTHER_SCRIPT) return false;
-      else if (word) endWord(i);
+      if (typeof part === 'string') {
+        if (runStart >= 0) word += lower.slice(runStart, at);
+        runStart = -1;
+        word += part;
+      } else if (part === OTHER_SCRIPT) return false;
+      else if (word || runStart >= 0) endWord(at);
     }
   }
   if (runStart >= 0 || word) endWord(lower.length);
