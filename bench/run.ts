@@ -12,6 +12,7 @@ const BENCHES: Record<string, string> = {
   import: 'import/import.bench.js',
   search: 'search/search.bench.js',
   related: 'related/related.bench.js',
+  counting: 'related/counting.bench.js',
   scale: 'scale/scale.bench.js',
   quality: 'quality/quality.js',
   'language-id': 'quality/language-id.js',
