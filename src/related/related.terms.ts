@@ -71,20 +71,11 @@ export function termCountsOf(source: TokenSource): TermCounts {
 export function visitProfileTerms(source: TokenSource, visit: (term: string, times: number) => void): void {
   const language = source.language as LanguageCode;
   const stopWords = stopWordsOf(language);
-  visitProfileTokens(source, (token, times) => {
-    const term = profileTermOf(token, language, stopWords);
-    if (term !== null) visit(term, times);
-  });
-}
-
-/**
- * What visitProfileTerms visits before each token becomes a term
- * (profileTermOf).
- */
-export function visitProfileTokens(source: TokenSource, visit: (token: string, times: number) => void): void {
-  const language = source.language as LanguageCode;
   visitProfileTexts(source, (text, times) => {
-    for (const token of tokenize(text, language)) visit(token, times);
+    for (const token of tokenize(text, language)) {
+      const term = profileTermOf(token, language, stopWords);
+      if (term !== null) visit(term, times);
+    }
   });
 }
 
