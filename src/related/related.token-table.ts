@@ -29,26 +29,22 @@ export class TokenTable {
   numberAt(spans: TokenSpans, at: number, numberOf: (token: string) => number): number {
     const start = spans.start(at);
     if (start < 0) return this.number(spans.ownString(at), numberOf);
-    const end = spans.end(at);
-    const text = spans.lower;
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    const mask = this.keys.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined) return this.insert(slot, hash, spanString(text, start, end), numberOf);
-      if (this.hashes[slot] === hash && sameCharacters(key, text, start, end)) return this.values[slot];
-    }
+    return this.lookUp(spans.lower, start, spans.end(at), numberOf, true);
   }
 
   /** The number of a token given as a string (see numberAt). */
   number(token: string, numberOf: (token: string) => number): number {
-    const hash = hashOf(token);
+    return this.lookUp(token, 0, token.length, numberOf, false);
+  }
+
+  /** The number of the token text[start, end), a span of a longer text (`isSpan`: kept as a string of its own) or the whole string. */
+  private lookUp(text: string, start: number, end: number, numberOf: (token: string) => number, isSpan: boolean): number {
+    const hash = hashOf(text, start, end);
     const mask = this.keys.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const key = this.keys[slot];
-      if (key === undefined) return this.insert(slot, hash, token, numberOf);
-      if (this.hashes[slot] === hash && key === token) return this.values[slot];
+      if (key === undefined) return this.insert(slot, hash, isSpan ? spanString(text, start, end) : text, numberOf);
+      if (this.hashes[slot] === hash && sameCharacters(key, text, start, end)) return this.values[slot];
     }
   }
 
@@ -79,10 +75,10 @@ export class TokenTable {
   }
 }
 
-/** FNV-1a of a string's UTF-16 code units (numberAt's hash of a span). */
-export function hashOf(token: string): number {
+/** FNV-1a of the UTF-16 code units of text[start, end) (the whole string unless given). */
+export function hashOf(text: string, start = 0, end = text.length): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) hash = Math.imul(hash ^ token.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;
 }
 
