@@ -23,13 +23,24 @@ export function profileTokens(
   /** The bench compares other stemmers through this (bench/quality); production uses lightStem. */
   stem: (term: string, language: LanguageCode) => string = lightStem,
 ): string[] {
-  const terms = (text: string) => contentTerms(tokenize(text, language), language).map((term) => stem(term, language));
-  const title = terms(article.title);
-  const rest = terms(`${article.standfirst ?? ''} ${article.body}`);
   const tokens: string[] = [];
-  for (let i = 0; i < titleRepeat; i++) tokens.push(...title);
-  tokens.push(...rest);
+  for (const [text, times] of profileTexts(article.title, article.standfirst, article.body, titleRepeat)) {
+    const terms = contentTerms(tokenize(text, language), language).map((term) => stem(term, language));
+    for (let i = 0; i < times; i++) tokens.push(...terms);
+  }
   return tokens;
+}
+
+/**
+ * The texts whose terms make a profile's token stream, in its order, each
+ * with how many times its terms enter it: the title titleRepeat times, then
+ * standfirst and body as one text (a space between the two never joins
+ * words). The one rule for profileTokens and the bulk build's counting.
+ */
+function profileTexts(title: string, standfirst: string | null | undefined, body: string, titleRepeat: number): Array<[string, number]> {
+  const texts: Array<[string, number]> = titleRepeat > 0 ? [[title, titleRepeat]] : [];
+  texts.push([`${standfirst ?? ''} ${body}`, 1]);
+  return texts;
 }
 
 export interface TokenSource {
@@ -81,9 +92,7 @@ export function visitProfileTerms(source: TokenSource, visit: (term: string, tim
 
 /** The texts whose tokens make tokensOf's stream, each with how many times its tokens enter it (the title's titleRepeat). */
 export function visitProfileTexts(source: TokenSource, visit: (text: string, times: number) => void): void {
-  if (TERM_PROFILE.titleRepeat > 0) visit(source.title, TERM_PROFILE.titleRepeat);
-  // One text, as profileTokens tokenizes it (a space between the two never joins words).
-  visit(`${source.standfirst ?? ''} ${source.bodyText}`, 1);
+  for (const [text, times] of profileTexts(source.title, source.standfirst, source.bodyText, TERM_PROFILE.titleRepeat)) visit(text, times);
 }
 
 /** The profile term of a token (light-stemmed), or null for a token contentTerms drops; stopWords are the language's (stopWordsOf). */
