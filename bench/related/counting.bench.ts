@@ -1,4 +1,5 @@
 import { countSlice, sortedCounts, type CountedSlice } from '../../src/related/related.counted-page';
+import { sliced } from '../../src/related/related.term-count-pool';
 import { termCountsOf, type TokenSource } from '../../src/related/related.terms';
 import { CORPUS_DIR } from '../../src/seeding/demo.seed';
 import { loadBaseArticles } from '../../src/synth/synth.corpus';
@@ -12,7 +13,6 @@ import { loadBaseArticles } from '../../src/synth/synth.corpus';
  * Interleaved rounds over the shipped corpus, CPU time (process.cpuUsage),
  * and both must answer the same sets and document frequencies.
  */
-const SLICE = 250;
 const ROUNDS = 8;
 
 function straightforward(sources: readonly TokenSource[]): CountedSlice {
@@ -28,10 +28,9 @@ function straightforward(sources: readonly TokenSource[]): CountedSlice {
 }
 
 function main(): void {
-  const articles = loadBaseArticles(CORPUS_DIR).map((base) => ({ title: base.headline, standfirst: null, bodyText: base.sentences.join(' '), language: base.language }));
-  const byLanguage = new Map<string, TokenSource[]>();
-  for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
-  const slices = [...byLanguage.values()].flatMap((texts) => Array.from({ length: Math.ceil(texts.length / SLICE) }, (_, at) => texts.slice(at * SLICE, (at + 1) * SLICE)));
+  const articles = loadBaseArticles(CORPUS_DIR).map((base, at) => ({ id: at + 1, title: base.headline, standfirst: null, bodyText: base.sentences.join(' '), language: base.language }));
+  // Sliced as the counting workers are given them.
+  const slices = sliced(articles);
   const ways = { straightforward, countSlice };
   const same = JSON.stringify(slices.map(straightforward)) === JSON.stringify(slices.map(countSlice));
   const times: Record<keyof typeof ways, number[]> = { straightforward: [], countSlice: [] };
@@ -45,7 +44,7 @@ function main(): void {
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
-  console.log(`${articles.length} corpus articles in ${slices.length} one-language slices of up to ${SLICE}, ${ROUNDS} interleaved rounds, CPU µs an article (median):`);
+  console.log(`${articles.length} corpus articles in ${slices.length} one-language slices (as the workers get them), ${ROUNDS} interleaved rounds, CPU µs an article (median):`);
   console.log(`  straightforward (baseline)  ${median(times.straightforward).toFixed(0)} µs`);
   console.log(`  countSlice                  ${median(times.countSlice).toFixed(0)} µs  (${(median(times.countSlice) / median(times.straightforward)).toFixed(2)}× the baseline)`);
   console.log(`  same sets and document frequencies: ${same ? 'yes' : 'NO'}`);

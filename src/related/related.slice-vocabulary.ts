@@ -12,7 +12,7 @@ interface NumberedSet {
 }
 
 const FIRST_SIZE = 4_096;
-/** tokenIds' answer for a token that is no profile term (a stop word, a number). */
+/** The number `tokens` gives a token that is no profile term (a stop word, a number). */
 const NO_TERM = -1;
 
 /**
@@ -78,8 +78,12 @@ export class SliceVocabulary {
     // The default sort compares UTF-16 code units, as compareTerms does, without a call per comparison.
     const sorted = [...this.terms].sort();
     const rankOf = new Int32Array(sorted.length);
-    sorted.forEach((term, rank) => (rankOf[this.ids.get(term)!] = rank));
-    const counts = sorted.map((term) => this.documentFrequency[this.ids.get(term)!]);
+    const counts: number[] = new Array(sorted.length);
+    sorted.forEach((term, rank) => {
+      const id = this.ids.get(term)!;
+      rankOf[id] = rank;
+      counts[rank] = this.documentFrequency[id];
+    });
     const countAtRank = new Int32Array(sorted.length);
     const sets = this.articles.map(({ ids, counts: termCounts }) => {
       const ranks = new Int32Array(ids.length);

@@ -58,12 +58,13 @@ export class TermCountPool implements TermCounter {
  * document frequencies come as a few lists a language for this thread to
  * merge, not one from every slice.
  */
-function sliced(sources: readonly CountSource[]): CountSource[][] {
+export function sliced(sources: readonly CountSource[]): CountSource[][] {
   const byLanguage = new Map<string, CountSource[]>();
   for (const { id, title, standfirst, bodyText, language } of sources) {
+    const text = { id, title, standfirst, bodyText, language };
     const texts = byLanguage.get(language);
-    if (texts) texts.push({ id, title, standfirst, bodyText, language });
-    else byLanguage.set(language, [{ id, title, standfirst, bodyText, language }]);
+    if (texts) texts.push(text);
+    else byLanguage.set(language, [text]);
   }
   return [...byLanguage.values()].flatMap((texts) => Array.from({ length: Math.ceil(texts.length / SLICE) }, (_, at) => texts.slice(at * SLICE, (at + 1) * SLICE)));
 }
