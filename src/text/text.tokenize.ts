@@ -45,7 +45,9 @@ const PLAIN_WORD = /^(?:\p{Nd}|(?=\p{L})[\p{Script=Latin}\p{Script=Ethiopic}])+$
  */
 export function tokenize(text: string, language: LanguageCode): string[] {
   scanTokens(text, language, scratch);
-  return scratch.strings();
+  const tokens = scratch.strings();
+  scratch.clear(''); // the shared scratch does not keep the last text alive
+  return tokens;
 }
 
 /**
@@ -168,6 +170,11 @@ function scanLatinOrEthiopic(text: string, spans: TokenSpans): boolean {
     word = '';
     runStart = -1;
   };
+  // A folded character joins the word: the run of ASCII before it (ending at `at`) joins first.
+  const joinRun = (at: number) => {
+    if (runStart >= 0) word += lower.slice(runStart, at);
+    runStart = -1;
+  };
   for (let i = 0; i < lower.length; i += 1) {
     const code = lower.charCodeAt(i);
     if (code < 0x80) {
@@ -184,15 +191,13 @@ function scanLatinOrEthiopic(text: string, spans: TokenSpans): boolean {
     if (codePoint > 0xffff) i += 1;
     const folded = foldedCharacters.get(codePoint);
     if (typeof folded === 'string') {
-      if (runStart >= 0) word += lower.slice(runStart, at);
-      runStart = -1;
+      joinRun(at);
       word += folded;
       continue;
     }
     for (const part of typeof folded === 'number' ? [folded] : folded) {
       if (typeof part === 'string') {
-        if (runStart >= 0) word += lower.slice(runStart, at);
-        runStart = -1;
+        joinRun(at);
         word += part;
       } else if (part === OTHER_SCRIPT) return false;
       else if (word || runStart >= 0) endWord(at);
