@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadBaseArticles } from '../synth/synth.corpus';
-import { isNearDuplicate, nearDuplicateGroups } from './related.duplicates';
+import { Components, isNearDuplicate, nearDuplicateGroups, uniteAlikeProfiles } from './related.duplicates';
 import { buildTermProfile } from './related.profile';
 import { profileCosine } from './related.similarity';
 import { profileTokens } from './related.terms';
@@ -42,6 +42,32 @@ function expectExactDecisions(profiles: readonly (readonly TermWeight[])[], thre
   return near;
 }
 
+/**
+ * uniteAlikeProfiles as the bulk build calls it (related.memory-ranking.ts):
+ * each item's terms by interned id with an order giving their weights'
+ * ranking (heaviest first), so each item's sums may stop early.
+ */
+function unitedInWeightOrder(profiles: readonly (readonly TermWeight[])[], threshold: number): number[] {
+  const ids = new Map<string, number>();
+  const idOf = (term: string) => ids.get(term) ?? (ids.set(term, ids.size), ids.size - 1);
+  const byId = profiles.map((profile) => profile.map(({ term, weight }) => ({ id: idOf(term), weight })).sort((a, b) => a.id - b.id));
+  const total = byId.reduce((sum, profile) => sum + profile.length, 0);
+  const [terms, weights, order] = [new Int32Array(total), new Float64Array(total), new Uint8Array(total)];
+  const [starts, ends] = [new Int32Array(profiles.length), new Int32Array(profiles.length)];
+  let at = 0;
+  byId.forEach((profile, item) => {
+    starts[item] = at;
+    profile.forEach(({ id, weight }, place) => ((terms[at + place] = id), (weights[at + place] = weight)));
+    const places = profile.map((_, place) => place).sort((a, b) => profile[b].weight - profile[a].weight || a - b);
+    places.forEach((place, rank) => (order[at + rank] = place));
+    at += profile.length;
+    ends[item] = at;
+  });
+  const groups = new Components(profiles.length);
+  uniteAlikeProfiles(groups, profiles.length, starts, ends, terms, weights, threshold, (dot, low, high) => profileCosine(profiles[low], profiles[high]) >= threshold, order);
+  return Array.from(groups.groups());
+}
+
 const unit = (entries: ReadonlyArray<[string, number]>): TermWeight[] => {
   const length = Math.hypot(...entries.map(([, w]) => w));
   return entries.map(([term, weight]) => ({ term, weight: weight / length }));
@@ -74,6 +100,8 @@ describe('the fast near-duplicate decision', () => {
     }
     const near = expectExactDecisions(profiles, THRESHOLD);
     expect(near).toBeGreaterThan(100); // the pairs above the threshold were really exercised
+    // The bulk build's call: terms by id, summed heaviest first (its order), each item stopping early.
+    for (const threshold of [THRESHOLD, 0.5, 0.99]) expect(unitedInWeightOrder(profiles, threshold)).toEqual(exactGroups(profiles, threshold));
   });
 
   it('equals profileCosine >= threshold on the Swahili sample and light re-edits of it, for several thresholds', () => {

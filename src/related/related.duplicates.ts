@@ -44,6 +44,14 @@ function titleKey(item: DuplicateFields): string {
  */
 export const ROUNDING_MARGIN = 1e-9;
 
+/**
+ * uniteAlikeProfiles' early stop compares a bound (partial dots plus a norm
+ * left, from subtracted squares) with the threshold: this much below it,
+ * far more than either can be off, so the bound never skips a pair the whole
+ * dot would have decided.
+ */
+const BOUND_SLACK = 1e-6;
+
 /** cosineOf(a, b) ≥ threshold, given `dot`, the pair's products summed in any order: exact only within rounding of it. */
 function reachesThreshold(dot: number, threshold: number, a: readonly TermWeight[], b: readonly TermWeight[], cosineOf: CosineOf): boolean {
   return atThreshold(dot, threshold, () => cosineOf(a, b));
@@ -128,6 +136,16 @@ export class Components {
  * of a merge per pair), each pair from its lower index, and a pair not
  * already together is decided by `reaches(dot, low, high)`, which rounds as
  * reachesThreshold does.
+ *
+ * An item's terms are summed heaviest first when `order` gives their weight
+ * order (order[starts[i] + rank] is the place, from starts[i], of its
+ * rank-th heaviest term), and the item stops early once no later item can
+ * reach the threshold with it: a pair's dot is at most what its summed terms
+ * gave plus the norm of the item's terms left times the other's norm
+ * (Cauchy-Schwarz). At a threshold of 0.9 that comes after about half of
+ * the terms, and the light terms left are the common ones, shared by most of
+ * a pool (the longest postings). Only pairs provably below the threshold are
+ * skipped, so every decision is the one the whole sum gives.
  */
 export function uniteAlikeProfiles(
   groups: Components,
@@ -138,9 +156,18 @@ export function uniteAlikeProfiles(
   weights: ArrayLike<number>,
   threshold: number,
   reaches: (dot: number, low: number, high: number) => boolean,
+  order?: Uint8Array,
 ): void {
   let entries = 0;
-  for (let i = 0; i < count; i++) entries += ends[i] - starts[i];
+  let largestNorm = 0;
+  for (let i = 0; i < count; i++) {
+    entries += ends[i] - starts[i];
+    let squares = 0;
+    for (let k = starts[i]; k < ends[i]; k++) squares += weights[k] * weights[k];
+    largestNorm = Math.max(largestNorm, Math.sqrt(squares));
+  }
+  // What a pair's dot must stay under to be skipped: the bound is summed in another order than the dot.
+  const below = threshold - ROUNDING_MARGIN - BOUND_SLACK;
   let size = 16;
   while (size < entries * 2) size *= 2; // at most half full
   if (slotTerms.length < size) {
@@ -177,17 +204,32 @@ export function uniteAlikeProfiles(
     }
   }
   // A term's postings run from the highest index down and stop at the item itself.
-  entry = 0;
+  let first = 0;
   for (let index = 0; index < count; index++) {
     dots.fill(0, index + 1, count);
-    for (let k = starts[index]; k < ends[index]; k++, entry++) {
+    const terms = ends[index] - starts[index];
+    let left = 0; // the squared norm of the item's terms not summed yet
+    for (let e = first; e < first + terms; e++) left += weightAt[e] * weightAt[e];
+    let largestDot = 0;
+    let skipped = false;
+    for (let rank = 0; rank < terms; rank++) {
+      if (largestDot + Math.sqrt(Math.max(0, left)) * largestNorm < below) {
+        skipped = true;
+        break;
+      }
+      const entry = first + (order ? order[starts[index] + rank] : rank);
       const weight = weightAt[entry];
+      left -= weight * weight;
       for (let at = slotHeads[slotOf[entry]]; at !== -1; at = next[at]) {
         const other = itemOf[at];
         if (other <= index) break;
-        dots[other] += weight * weightAt[at];
+        const dot = dots[other] + weight * weightAt[at];
+        dots[other] = dot;
+        if (dot > largestDot) largestDot = dot;
       }
     }
+    first += terms;
+    if (skipped) continue;
     for (let other = index + 1; other < count; other++) {
       const dot = dots[other];
       if (dot < threshold - ROUNDING_MARGIN || groups.find(other) === groups.find(index)) continue;

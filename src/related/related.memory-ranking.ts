@@ -174,10 +174,20 @@ class IndexRanker {
         else groups.union(first, at);
       });
     }
-    const { offsets, terms, weights } = this.profiles;
+    const { offsets, terms, weights, order } = this.profiles;
     const starts = Int32Array.from(items, (item) => offsets[item]);
     const ends = Int32Array.from(items, (item) => offsets[item + 1]);
-    uniteAlikeProfiles(groups, items.length, starts, ends, terms, weights, threshold, (dot, low, high) => atThreshold(dot, threshold, () => this.cosine(items[low], items[high])));
+    uniteAlikeProfiles(
+      groups,
+      items.length,
+      starts,
+      ends,
+      terms,
+      weights,
+      threshold,
+      (dot, low, high) => atThreshold(dot, threshold, () => this.cosine(items[low], items[high])),
+      order,
+    );
     return groups.groups();
   }
 
