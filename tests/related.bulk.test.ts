@@ -7,7 +7,7 @@ import { CORPUS_DIR } from '../src/seeding/demo.seed';
 import { loadBaseArticles } from '../src/synth/synth.corpus';
 import { SynthService } from '../src/synth/synth.service';
 import { SYNTH_DEFAULTS } from '../src/synth/synth.drafts';
-import { createTestDatabase, testConfig, type TestDatabase } from './helpers/test-database';
+import { createTestDatabase, testConfig, testDialect, type TestDatabase } from './helpers/test-database';
 
 /**
  * The bulk build (related.bulk-index.ts) against the incremental indexer, on
@@ -348,6 +348,82 @@ describe('related index built in bulk', () => {
     const lost = own.filter((term: string) => !after.has(term));
     expect(lost.length).toBeGreaterThan(0);
     for (const term of lost) expect(counted.has(`${row.language} ${term}`)).toBe(false);
+  }, 300_000);
+
+  it('writes profiles and lists without SQLite\'s foreign-key checks (the command\'s build) to the same rows, checks on again after', async () => {
+    const [profilesBefore, listsBefore] = [await profiles(), await lists()];
+    await core.repositories.related.enqueueAllPublished(new Date());
+    const sqlite = db.database.kind === 'sqlite';
+    const checksDuring: Array<Promise<unknown>> = [];
+    const built = await bulkIndex(core.repositories.related, {
+      pageSize: 50,
+      now: () => new Date(),
+      countingWorkers: 1,
+      rankingWorkers: 2,
+      parallelFrom: 1,
+      deferTermIndexBacklog: 1,
+      checkReferencesAtEnd: true,
+      onProfiled: () => sqlite && checksDuring.push(sql('PRAGMA foreign_keys')),
+      onBatch: () => sqlite && checksDuring.push(sql('PRAGMA foreign_keys')),
+    });
+    expect(built).toBeGreaterThan(390);
+    expect(await profiles()).toEqual(profilesBefore);
+    expect(await lists()).toEqual(listsBefore);
+    if (sqlite) {
+      expect(checksDuring.length).toBeGreaterThan(10);
+      for (const check of await Promise.all(checksDuring)) expect(check).toEqual([{ foreign_keys: 0 }]);
+      expect(await sql('PRAGMA foreign_keys')).toEqual([{ foreign_keys: 1 }]);
+    }
+  }, 300_000);
+
+  // Another process deletes an article while the build writes without checks: a later page's lists still name
+  // it (the workers ranked from the index loaded before). What the checks guarded is checked at the end.
+  (testDialect === 'sqlite' ? it : it.skip)('leaves no row naming an article another process deleted during an unchecked build, and ranks its lists\' owners again', async () => {
+    const [{ related_id: named, n }] = await sql('SELECT related_id, COUNT(*) AS n FROM article_related GROUP BY related_id ORDER BY n DESC, related_id LIMIT 1');
+    expect(Number(n)).toBeGreaterThan(3);
+    const [{ language }] = await sql('SELECT language FROM articles WHERE id = ?', [named]);
+    const namedBefore = await lists();
+    const other = await openCore(testConfig(db.database));
+    let ranking = false;
+    let deleted = false;
+    try {
+      await core.repositories.related.enqueueAllPublished(new Date());
+      await bulkIndex(core.repositories.related, {
+        pageSize: 5,
+        now: () => new Date(),
+        countingWorkers: 1,
+        rankingWorkers: 2,
+        parallelFrom: 1,
+        deferTermIndexBacklog: 1,
+        checkReferencesAtEnd: true,
+        // (The next language's profiling starts beside this one's ranking.)
+        onLanguage: (at, step) => void (at === language && (ranking = step === 'ranking')),
+        // After the language's first page of lists: the rest were ranked with the article still in the index.
+        pause: async () => {
+          if (!ranking || deleted) return;
+          deleted = true;
+          await other.repositories.writes.transaction(async (tx) => other.services.writer.delete(tx, (await tx.lockById(Number(named)))!));
+        },
+      });
+    } finally {
+      await other.close();
+    }
+    expect(deleted).toBe(true);
+    expect(await sql('PRAGMA foreign_key_check')).toEqual([]);
+    expect(await sql('SELECT article_id FROM article_related WHERE related_id = ? OR article_id = ?', [named, named])).toEqual([]);
+    expect(await sql('SELECT article_id FROM article_terms WHERE article_id = ?', [named])).toEqual([]);
+    expect(await sql('SELECT article_id FROM related_queue WHERE article_id = ?', [named])).toEqual([]);
+    // Every list that lost it is queued to be ranked again (by the deletion itself, or by the check for
+    // pages written after it), and the incremental indexer fills it.
+    const lengths = (rows: any[]) => rows.reduce((count, row) => count.set(Number(row.article_id), (count.get(Number(row.article_id)) ?? 0) + 1), new Map<number, number>());
+    const [before, after] = [lengths(namedBefore), lengths(await lists())];
+    const shortened = [...before].filter(([owner, length]) => owner !== Number(named) && (after.get(owner) ?? 0) < length).map(([owner]) => owner);
+    expect(shortened.length).toBeGreaterThan(3);
+    const queued = new Set((await sql('SELECT article_id FROM related_queue')).map((row: any) => Number(row.article_id)));
+    expect(shortened.filter((owner) => !queued.has(owner))).toEqual([]);
+    await new RelatedIndexer(core.repositories.related, { bulkBacklog: Number.POSITIVE_INFINITY }).drain({ batchSize: 50 });
+    expect(await sql('SELECT article_id FROM article_related WHERE related_id = ?', [named])).toEqual([]);
+    expect(await sql('PRAGMA foreign_key_check')).toEqual([]);
   }, 300_000);
 });
 

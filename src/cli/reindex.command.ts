@@ -66,6 +66,9 @@ export async function bringRelatedUpToDate(core: Core, options: { batchSize: num
     // 604 s with 50,000 (1,040 MiB: over the 1 GB the build is held to).
     countWriteSize: Math.max(options.batchSize, 40_000),
     countCacheBytes: COUNT_CACHE_BYTES,
+    // The command's connection is the build's alone: its list and profile rows skip SQLite's per-row
+    // foreign-key reads of articles, and the build checks what they guarded at its end.
+    checkReferencesAtEnd: true,
     // The queue grows while it drains (neighbours follow), so progress is a count, not a percentage.
     // A bulk build counts, profiles and ranks its backlog in turn: each has its line.
     onCounted: (counted) => progress('counted', counted),

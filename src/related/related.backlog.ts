@@ -18,26 +18,31 @@ const bytes = (length: number) => new Uint8Array(length);
  * (170 MB at 1,000,000).
  */
 export class Backlog {
-  private readonly ids = new Growable(int32(1024), int32);
+  private readonly articleIds = new Growable(int32(1024), int32);
   private readonly enqueuedAt = new Growable(float64(1024), float64);
   private readonly cascade = new Growable(bytes(1024), bytes);
   private readonly language = new Growable(bytes(1024), bytes);
   private readonly languageNames: string[] = [];
 
   get length(): number {
-    return this.ids.length;
+    return this.articleIds.length;
   }
 
   /** Appends an entry; ids must ascend (pass 1 reads the queue by article id). */
   push(entry: QueueEntry, language: string): void {
-    const last = this.length ? this.ids.data[this.length - 1] : 0;
+    const last = this.length ? this.articleIds.data[this.length - 1] : 0;
     if (this.length && last >= entry.articleId) throw new Error(`Backlog.push: ids must ascend (${entry.articleId} after ${last})`);
     let code = this.languageNames.indexOf(language);
     if (code < 0) code = this.languageNames.push(language) - 1;
-    this.ids.push(entry.articleId);
+    this.articleIds.push(entry.articleId);
     this.enqueuedAt.push(entry.enqueuedAt);
     this.cascade.push(entry.cascade ? 1 : 0);
     this.language.push(code);
+  }
+
+  /** Every backlog article's id, ascending (a view: valid until the next push). */
+  ids(): Int32Array {
+    return this.articleIds.data.subarray(0, this.length);
   }
 
   /** The languages present, sorted. */
@@ -64,7 +69,7 @@ export class Backlog {
   /** The entries at `positions`. */
   entries(positions: ArrayLike<number>): BacklogEntry[] {
     return Array.from(positions, (at) => ({
-      articleId: this.ids.data[at],
+      articleId: this.articleIds.data[at],
       cascade: this.cascade.data[at] === 1,
       enqueuedAt: this.enqueuedAt.data[at],
       language: this.languageNames[this.language.data[at]],
@@ -72,6 +77,6 @@ export class Backlog {
   }
 
   private positionOf(articleId: number): number | undefined {
-    return indexInAscending(this.ids.data, this.length, articleId);
+    return indexInAscending(this.articleIds.data, this.length, articleId);
   }
 }

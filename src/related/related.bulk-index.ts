@@ -1,7 +1,7 @@
 import { isPublished } from '../articles/article.enums';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
-import { BulkIndexStatements, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
+import { BulkIndexStatements, type ArticleCensus, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
 import { CountedWrite, writeTermDeltas } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
 import { profileBuilderHere, profileBuilderOnWorker, type ProfileBuilder } from './related.profile-builder';
@@ -69,6 +69,15 @@ export interface BulkOptions {
   rankingModel?: (language: string) => RankingTopicModel | null;
   /** The most articles two languages may have together for the next to be profiled while workers rank this one (OVERLAP_UNTIL). */
   overlapUntil?: number;
+  /**
+   * SQLite's foreign-key checks off while profiles and lists are written
+   * (RelatedRepository.withoutForeignKeyChecks: each list row's related
+   * article was a read of a random page of articles), what they guarded
+   * checked once at the end (ReferenceCheck). For a connection that
+   * only the build writes on (`habari reindex`): the server's requests write
+   * on its one connection between the build's transactions.
+   */
+  checkReferencesAtEnd?: boolean;
 }
 
 export type LanguageStep = 'profiling' | 'ranking' | 'ranked';
@@ -141,6 +150,7 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   let ranked = 0;
   let profiled = 0;
   const languages = backlog.languages();
+  const unchecked = options.checkReferencesAtEnd ? await ReferenceCheck.deferred(related) : null;
   const load = (language: string) =>
     profileAndLoadLanguage(related, language, indexedByLanguage.get(language) ?? 0, backlog, options, (count) => options.onProfiled?.((profiled += count)));
   // While workers rank one language, this thread profiles and loads the next (its transactions wait their
@@ -164,7 +174,7 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
         loadingNext.catch(() => undefined); // awaited at the next language, or in the finally below
       }
       try {
-        ranked = await rankLanguage(related, backlog, targets, rankPage, pool?.size ?? 0, options, ranked, wholeIndex);
+        ranked = await rankLanguage(related, backlog, targets, rankPage, pool?.size ?? 0, options, ranked, wholeIndex, unchecked);
       } finally {
         // Pages ranked ahead of a stop are dropped: they stay queued.
         await pool?.close();
@@ -174,6 +184,7 @@ export async function bulkIndex(related: RelatedRepository, options: BulkOptions
   } finally {
     // A stop or a failure while ranking: the next language's loading finishes its page before this returns.
     await loadingNext?.catch(() => undefined);
+    await unchecked?.end(related, backlog, options.now());
   }
   if (wholeIndex) await requeueIndexedElsewhere(related, backlog, options);
   // Built once, with every profile and list in place; a build that stopped leaves them to the next drain (RelatedIndexer).
@@ -205,6 +216,7 @@ async function rankLanguage(
   options: BulkOptions,
   rankedBefore: number,
   ownersRanked: boolean,
+  unchecked: ReferenceCheck | null,
 ): Promise<number> {
   let ranked = rankedBefore;
   const pageCount = Math.ceil(targets.length / options.pageSize);
@@ -230,6 +242,7 @@ async function rankLanguage(
       // The whole backlog is settled: ranked in this build, whatever its language.
       const neighbours = await neighboursToRankAgain(done, lists, statements, (id) => backlog.has(id), ownersRanked);
       if (neighbours.length) await statements.enqueueNeighbours(neighbours, options.now());
+      unchecked?.noteNamed(lists, neighbours);
       await statements.dequeue(done);
       return done.length;
     });
@@ -237,6 +250,73 @@ async function rankLanguage(
     await options.pause?.();
   }
   return ranked;
+}
+
+/**
+ * What the foreign keys guarded while a build writes without their checks
+ * (BulkOptions.checkReferencesAtEnd): no row may name an article that is
+ * gone. Only another process can delete one meanwhile (its own deletes take
+ * out the rows already written, with their checks on), so the build counts
+ * the articles before and after: only when one went missing does it look for
+ * which, among the backlog and the articles its lists and queue rows named,
+ * and take them out as the count takes out unpublished articles (their lists'
+ * owners queued again). A build whose process dies in between leaves rows
+ * naming such an article to the readers, which skip articles that are gone.
+ */
+class ReferenceCheck {
+  /** The articles named by list and queue rows, by id (a byte each, grown as needed). */
+  private named: Uint8Array = new Uint8Array(1024);
+
+  private constructor(
+    private readonly before: ArticleCensus,
+    private readonly putBack: () => Promise<void>,
+  ) {}
+
+  /** Turns the checks off and counts the articles; null where the database keeps its checks (PostgreSQL). */
+  static async deferred(related: RelatedRepository): Promise<ReferenceCheck | null> {
+    const putBack = await related.withoutForeignKeyChecks();
+    if (!putBack) return null;
+    try {
+      // Counted after: an article deleted before is gone before the first unchecked write could name it.
+      return new ReferenceCheck(await related.transaction(async (unit) => unit.get(BulkIndexStatements).articleCensus()), putBack);
+    } catch (error) {
+      await putBack();
+      throw error;
+    }
+  }
+
+  noteNamed(lists: ReadonlyMap<number, readonly RelatedResult[]>, queued: readonly number[]): void {
+    for (const list of lists.values()) for (const { id } of list) this.note(id);
+    for (const id of queued) this.note(id);
+  }
+
+  /** Turns the checks back on, then takes out what names an article deleted since the census. */
+  async end(related: RelatedRepository, backlog: Backlog, now: Date): Promise<void> {
+    await this.putBack();
+    await related.transaction(async (unit) => {
+      const statements = unit.get(BulkIndexStatements);
+      const after = await statements.articleCensus();
+      const made = await statements.articlesAfter(this.before.highest);
+      if (this.before.count + made === after.count) return;
+      const named = new Set(backlog.ids());
+      this.named.forEach((marked, id) => marked && named.add(id));
+      const gone = await statements.missingArticles([...named].sort((a, b) => a - b));
+      if (!gone.length) return;
+      const owners = await statements.ownersOf(gone);
+      await statements.removeFromLists(gone);
+      await statements.forget(gone);
+      await statements.replaceProfiles(gone, new Map());
+      await statements.unqueue(gone);
+      const goneIds = new Set(gone);
+      const rankAgain = owners.filter((id) => !goneIds.has(id));
+      if (rankAgain.length) await statements.enqueueNeighbours(rankAgain, now);
+    });
+  }
+
+  private note(id: number): void {
+    if (id >= this.named.length) this.named = grownBytes(this.named, id);
+    this.named[id] = 1;
+  }
 }
 
 type PageRanker = (page: readonly BacklogEntry[]) => Promise<Map<number, RelatedResult[]>>;

@@ -46,6 +46,12 @@ export interface EncodedSavedTermSet {
   indexedAt: number;
 }
 
+/** How many articles there are, and the highest id among them. */
+export interface ArticleCensus {
+  count: number;
+  highest: number;
+}
+
 /** A term of one language's term_stats. */
 interface TermOf {
   language: string;
@@ -390,6 +396,36 @@ export class BulkIndexStatements extends RelatedIndexWrites {
     for (const chunk of chunked(ids, IN_LIST)) {
       await runSql(this.manager, `UPDATE related_index SET indexed_at = indexed_at + 1 WHERE article_id IN (${marks(chunk.length)})`, chunk);
     }
+  }
+
+  /** How many articles exist and the highest id (SQLite: the smallest index is counted, not the table). */
+  async articleCensus(): Promise<ArticleCensus> {
+    // Two statements: SQLite counts a lone COUNT(*) from its smallest index; beside MAX it would scan.
+    const [counted] = await runSql<{ n: number }>(this.manager, 'SELECT COUNT(*) AS n FROM articles');
+    const [highest] = await runSql<{ id: number | null }>(this.manager, 'SELECT MAX(id) AS id FROM articles');
+    return { count: Number(counted.n), highest: Number(highest.id ?? 0) };
+  }
+
+  /** How many articles have an id above `id` (made since a census that saw it as the highest). */
+  async articlesAfter(id: number): Promise<number> {
+    const [row] = await runSql<{ n: number }>(this.manager, 'SELECT COUNT(*) AS n FROM articles WHERE id > ?', [id]);
+    return Number(row.n);
+  }
+
+  /** Those of `ids` that are no article (deleted). */
+  async missingArticles(ids: readonly number[]): Promise<number[]> {
+    const missing: number[] = [];
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql<{ id: number }>(this.manager, `SELECT id FROM articles WHERE id IN (${marks(chunk.length)})`, chunk);
+      const found = new Set(rows.map((row) => Number(row.id)));
+      for (const id of chunk) if (!found.has(id)) missing.push(id);
+    }
+    return missing;
+  }
+
+  /** Takes articles off the queue, whenever they were queued. */
+  async unqueue(ids: readonly number[]): Promise<void> {
+    for (const chunk of chunked(ids, IN_LIST)) await runSql(this.manager, `DELETE FROM related_queue WHERE article_id IN (${marks(chunk.length)})`, chunk);
   }
 
   /** Takes rows off the queue unless they were queued again since they were read (enqueued_at moved). */

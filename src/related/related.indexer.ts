@@ -34,6 +34,8 @@ export interface DrainOptions {
   parallelFrom?: number;
   /** The most articles of two languages for the next to be profiled while this one is ranked (OVERLAP_UNTIL). */
   overlapUntil?: number;
+  /** A bulk build writes without SQLite's foreign-key checks and checks at its end instead (BulkOptions.checkReferencesAtEnd). */
+  checkReferencesAtEnd?: boolean;
 }
 
 export interface DrainSummary {
@@ -135,6 +137,7 @@ export class RelatedIndexer {
           rankingWorkers: options.rankingWorkers,
           parallelFrom: options.parallelFrom,
           overlapUntil: options.overlapUntil,
+          checkReferencesAtEnd: options.checkReferencesAtEnd,
           rankingModel: this.rankingModel,
         });
         batches += 1;

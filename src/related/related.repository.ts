@@ -316,6 +316,23 @@ export class RelatedRepository {
   }
 
   /**
+   * Turns SQLite's foreign-key checks off on this connection (between
+   * transactions: SQLite ignores the setting inside one); answers how to put
+   * them back as they were. Each row that names an article costs a read of
+   * the articles table to check it, and a bulk build's list rows name
+   * articles all over it: at 1,000,000 articles every check was a page read
+   * from outside SQLite's cache. The caller then checks what the constraints
+   * would have (ReferenceCheck in related.bulk-index.ts). PostgreSQL keeps
+   * its checks: null.
+   */
+  async withoutForeignKeyChecks(): Promise<(() => Promise<void>) | null> {
+    if (dialectOf(this.db) !== 'sqlite') return null;
+    const [{ foreign_keys: before }] = await runSql<{ foreign_keys: number }>(this.db, backgroundSql('PRAGMA foreign_keys'));
+    await runSql(this.db, backgroundSql('PRAGMA foreign_keys = OFF'));
+    return async () => void (await runSql(this.db, backgroundSql(`PRAGMA foreign_keys = ${Number(before) ? 'ON' : 'OFF'}`)));
+  }
+
+  /**
    * SQLite's page cache on this connection widened to `bytes`; answers how to
    * put it back as it was, the rest of its memory given back. A bulk build's
    * count writes df changes across all of term_stats; with the usual cache
