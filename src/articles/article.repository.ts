@@ -32,6 +32,12 @@ export function orderValue(article: Article, order: ArticleOrder): number {
  * the data source for requests, or on a unit of work's transaction
  * (`unit.get(ArticleRepository)`) for the indexer and writers.
  */
+/** How many articles there are, and the highest id among them. */
+export interface ArticleCensus {
+  count: number;
+  highest: number;
+}
+
 export class ArticleRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
@@ -118,6 +124,31 @@ export class ArticleRepository {
       articles.push(...(await runSql(this.db, options.background ? backgroundSql(sql) : sql, chunk)).map(articleFromRow));
     }
     return articles;
+  }
+
+  /** How many articles exist and the highest id. */
+  async census(): Promise<ArticleCensus> {
+    // Two statements: SQLite counts a lone COUNT(*) from its smallest index; beside MAX it would scan.
+    const [counted] = await runSql<{ n: number }>(this.db, 'SELECT COUNT(*) AS n FROM articles');
+    const [highest] = await runSql<{ id: number | null }>(this.db, 'SELECT MAX(id) AS id FROM articles');
+    return { count: Number(counted.n), highest: Number(highest.id ?? 0) };
+  }
+
+  /** How many articles have an id above `id`. */
+  async countAfter(id: number): Promise<number> {
+    const [row] = await runSql<{ n: number }>(this.db, 'SELECT COUNT(*) AS n FROM articles WHERE id > ?', [id]);
+    return Number(row.n);
+  }
+
+  /** Those of `ids` that are no article (deleted), in the order given. */
+  async missingIds(ids: readonly number[]): Promise<number[]> {
+    const missing: number[] = [];
+    for (const chunk of chunked(ids, IN_LIST)) {
+      const rows = await runSql<{ id: number }>(this.db, `SELECT id FROM articles WHERE id IN (${marks(chunk.length)})`, chunk);
+      const found = new Set(rows.map((row) => Number(row.id)));
+      for (const id of chunk) if (!found.has(id)) missing.push(id);
+    }
+    return missing;
   }
 
   /** Articles without their bodies, whatever their status (the related indexer's pages of an archive). */

@@ -1,7 +1,8 @@
 import { isPublished } from '../articles/article.enums';
+import type { ArticleCensus } from '../articles/article.repository';
 import { Backlog, type BacklogEntry } from './related.backlog';
 import { DocumentCounts, neighboursToRankAgain } from './related.index-batch';
-import { BulkIndexStatements, type ArticleCensus, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
+import { BulkIndexStatements, type EncodedSavedTermSet, type IndexSource, type QueueEntry } from './related.index-writes';
 import { CountedWrite, writeTermDeltas } from './related.counted-page';
 import { LanguageIndex } from './related.memory-index';
 import { profileBuilderHere, profileBuilderOnWorker, type ProfileBuilder } from './related.profile-builder';

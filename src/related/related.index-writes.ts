@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Article } from '../articles/article.entity';
-import { ArticleRepository } from '../articles/article.repository';
+import { ArticleRepository, type ArticleCensus } from '../articles/article.repository';
 import { chunked, dialectOf, marks, runSql, sqlBoolean } from '../db/sql';
 import { readStoredProfiles } from './related.repository';
 import type { SavedCounts } from './related.profile-builder';
@@ -44,12 +44,6 @@ export interface EncodedSavedTermSet {
   terms: string;
   counts: string | null;
   indexedAt: number;
-}
-
-/** How many articles there are, and the highest id among them. */
-export interface ArticleCensus {
-  count: number;
-  highest: number;
 }
 
 /** A term of one language's term_stats. */
@@ -398,29 +392,19 @@ export class BulkIndexStatements extends RelatedIndexWrites {
     }
   }
 
-  /** How many articles exist and the highest id (SQLite: the smallest index is counted, not the table). */
-  async articleCensus(): Promise<ArticleCensus> {
-    // Two statements: SQLite counts a lone COUNT(*) from its smallest index; beside MAX it would scan.
-    const [counted] = await runSql<{ n: number }>(this.manager, 'SELECT COUNT(*) AS n FROM articles');
-    const [highest] = await runSql<{ id: number | null }>(this.manager, 'SELECT MAX(id) AS id FROM articles');
-    return { count: Number(counted.n), highest: Number(highest.id ?? 0) };
+  /** How many articles exist and the highest id (ArticleRepository.census). */
+  articleCensus(): Promise<ArticleCensus> {
+    return this.articles.census();
   }
 
   /** How many articles have an id above `id` (made since a census that saw it as the highest). */
-  async articlesAfter(id: number): Promise<number> {
-    const [row] = await runSql<{ n: number }>(this.manager, 'SELECT COUNT(*) AS n FROM articles WHERE id > ?', [id]);
-    return Number(row.n);
+  articlesAfter(id: number): Promise<number> {
+    return this.articles.countAfter(id);
   }
 
   /** Those of `ids` that are no article (deleted). */
-  async missingArticles(ids: readonly number[]): Promise<number[]> {
-    const missing: number[] = [];
-    for (const chunk of chunked(ids, IN_LIST)) {
-      const rows = await runSql<{ id: number }>(this.manager, `SELECT id FROM articles WHERE id IN (${marks(chunk.length)})`, chunk);
-      const found = new Set(rows.map((row) => Number(row.id)));
-      for (const id of chunk) if (!found.has(id)) missing.push(id);
-    }
-    return missing;
+  missingArticles(ids: readonly number[]): Promise<number[]> {
+    return this.articles.missingIds(ids);
   }
 
   /** Takes articles off the queue, whenever they were queued. */
