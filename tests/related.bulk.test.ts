@@ -1,6 +1,6 @@
 import { openCore, type Core } from '../src/composition-root';
 import { indexLookupSql, runSql } from '../src/db/sql';
-import { bulkIndex } from '../src/related/related.bulk-index';
+import { bulkIndex, type BulkOptions } from '../src/related/related.bulk-index';
 import { RelatedIndexer } from '../src/related/related.indexer';
 import { readStoredProfiles } from '../src/related/related.repository';
 import { CORPUS_DIR } from '../src/seeding/demo.seed';
@@ -40,6 +40,9 @@ describe('related index built in bulk', () => {
   // The candidate search's postings, and whose lists name an article.
   const termIndexExists = () => indexExists('ix_article_terms_term');
   const ownerIndexExists = () => indexExists('ix_article_related_related');
+  // A whole-archive build as `habari reindex` runs it (its workers, the term index left out), 50 articles a page.
+  const wholeBuildOnWorkers = (options: Partial<BulkOptions>) =>
+    bulkIndex(core.repositories.related, { pageSize: 50, now: () => new Date(), countingWorkers: 1, rankingWorkers: 2, parallelFrom: 1, deferTermIndexBacklog: 1, ...options });
   let bulkLists: unknown[] = [];
   let bulkProfiles: unknown[] = [];
 
@@ -94,13 +97,7 @@ describe('related index built in bulk', () => {
     await sql('DELETE FROM article_related WHERE article_id = ?', [outsider]);
     await sql('DELETE FROM related_index WHERE article_id = ?', [outsider]);
     let written = false;
-    const ranked = await bulkIndex(core.repositories.related, {
-      pageSize: 50,
-      now: () => new Date(),
-      countingWorkers: 1,
-      rankingWorkers: 2,
-      parallelFrom: 1,
-      deferTermIndexBacklog: 1,
+    const ranked = await wholeBuildOnWorkers({
       onBatch: async () => {
         if (written) return;
         written = true;
@@ -355,13 +352,7 @@ describe('related index built in bulk', () => {
     await core.repositories.related.enqueueAllPublished(new Date());
     const sqlite = db.database.kind === 'sqlite';
     const checksDuring: Array<Promise<unknown>> = [];
-    const built = await bulkIndex(core.repositories.related, {
-      pageSize: 50,
-      now: () => new Date(),
-      countingWorkers: 1,
-      rankingWorkers: 2,
-      parallelFrom: 1,
-      deferTermIndexBacklog: 1,
+    const built = await wholeBuildOnWorkers({
       checkReferencesAtEnd: true,
       onProfiled: () => sqlite && checksDuring.push(sql('PRAGMA foreign_keys')),
       onBatch: () => sqlite && checksDuring.push(sql('PRAGMA foreign_keys')),
@@ -388,13 +379,8 @@ describe('related index built in bulk', () => {
     let deleted = false;
     try {
       await core.repositories.related.enqueueAllPublished(new Date());
-      await bulkIndex(core.repositories.related, {
+      await wholeBuildOnWorkers({
         pageSize: 5,
-        now: () => new Date(),
-        countingWorkers: 1,
-        rankingWorkers: 2,
-        parallelFrom: 1,
-        deferTermIndexBacklog: 1,
         checkReferencesAtEnd: true,
         // (The next language's profiling starts beside this one's ranking.)
         onLanguage: (at, step) => void (at === language && (ranking = step === 'ranking')),
