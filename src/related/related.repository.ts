@@ -306,9 +306,15 @@ export class RelatedRepository {
    */
   private async sortOnHelperThreads(): Promise<() => Promise<void>> {
     if (dialectOf(this.db) !== 'sqlite') return async () => undefined;
-    const [{ threads: before }] = await runSql<{ threads: number }>(this.db, backgroundSql('PRAGMA threads'));
-    await runSql(this.db, backgroundSql(`PRAGMA threads = ${Math.min(MAX_SORT_THREADS, availableParallelism())}`));
-    return async () => void (await runSql(this.db, backgroundSql(`PRAGMA threads = ${Math.trunc(Number(before))}`)));
+    return this.setSqlitePragma('threads', Math.min(MAX_SORT_THREADS, availableParallelism()));
+  }
+
+  /** Sets a numeric SQLite pragma on this connection; answers how to put it back as it was. */
+  private async setSqlitePragma(name: 'threads' | 'foreign_keys', value: number): Promise<() => Promise<void>> {
+    const [row] = await runSql<Record<string, number>>(this.db, backgroundSql(`PRAGMA ${name}`));
+    const before = Math.trunc(Number(row[name]));
+    await runSql(this.db, backgroundSql(`PRAGMA ${name} = ${value}`));
+    return async () => void (await runSql(this.db, backgroundSql(`PRAGMA ${name} = ${before}`)));
   }
 
   private async indexExists(name: string): Promise<boolean> {
@@ -326,10 +332,7 @@ export class RelatedRepository {
    * its checks: null.
    */
   async withoutForeignKeyChecks(): Promise<(() => Promise<void>) | null> {
-    if (dialectOf(this.db) !== 'sqlite') return null;
-    const [{ foreign_keys: before }] = await runSql<{ foreign_keys: number }>(this.db, backgroundSql('PRAGMA foreign_keys'));
-    await runSql(this.db, backgroundSql('PRAGMA foreign_keys = OFF'));
-    return async () => void (await runSql(this.db, backgroundSql(`PRAGMA foreign_keys = ${Number(before) ? 'ON' : 'OFF'}`)));
+    return dialectOf(this.db) === 'sqlite' ? this.setSqlitePragma('foreign_keys', 0) : null;
   }
 
   /**
