@@ -303,14 +303,10 @@ class ReferenceCheck {
       this.named.forEach((marked, id) => marked && named.add(id));
       const gone = await statements.missingArticles([...named].sort((a, b) => a - b));
       if (!gone.length) return;
-      const owners = await statements.ownersOf(gone);
-      await statements.removeFromLists(gone);
-      await statements.forget(gone);
       await statements.replaceProfiles(gone, new Map());
+      const owners = await statements.leaveIndex(gone);
       await statements.unqueue(gone);
-      const goneIds = new Set(gone);
-      const rankAgain = owners.filter((id) => !goneIds.has(id));
-      if (rankAgain.length) await statements.enqueueNeighbours(rankAgain, now);
+      if (owners.length) await statements.enqueueNeighbours(owners, now);
     });
   }
 
@@ -428,9 +424,7 @@ async function countTerms(related: RelatedRepository, options: BulkOptions, coun
       if (gone.length) {
         const goneIds = gone.map((entry) => entry.articleId);
         await statements.replaceProfiles(goneIds, new Map());
-        await statements.forget(goneIds);
-        const owners = await statements.ownersOf(goneIds);
-        await statements.removeFromLists(goneIds);
+        const owners = await statements.leaveIndex(goneIds);
         if (owners.length) await statements.enqueueNeighbours(owners, options.now());
         await statements.dequeue(gone);
       }

@@ -38,11 +38,7 @@ export async function indexBatch(
 
   const toQueue = new Set<number>();
   const gone = changed.filter((id) => !reprofiled.has(id));
-  if (gone.length) {
-    await writes.forget(gone);
-    for (const owner of await writes.ownersOf(gone)) toQueue.add(owner);
-    await writes.removeFromLists(gone);
-  }
+  if (gone.length) for (const owner of await writes.leaveIndex(gone)) toQueue.add(owner);
 
   const lists = await rankAgainstIndex(reads, new Map([...kept, ...reprofiled]), topicsOf);
   await writes.replaceLists(lists);

@@ -272,6 +272,18 @@ export class RelatedIndexWrites {
     return [...owners].sort((a, b) => a - b);
   }
 
+  /**
+   * Takes articles out of the index (forget) and out of every list that named
+   * them; answers those lists' owners, to be ranked again (none of `ids`:
+   * their own lists went first).
+   */
+  async leaveIndex(ids: readonly number[]): Promise<number[]> {
+    await this.forget(ids);
+    const owners = await this.ownersOf(ids);
+    await this.removeFromLists(ids);
+    return owners;
+  }
+
   /** Takes `ids` out of other articles' lists. */
   async removeFromLists(ids: readonly number[]): Promise<void> {
     for (const chunk of chunked(ids, IN_LIST)) {
