@@ -40,12 +40,32 @@ export function createDataSource(database: DatabaseConfig, options: DataSourceOp
     // SQLITE_BUSY; every write transaction takes the write lock first (see
     // the unit of work, src/db/unit-of-work.ts), so a wait never ends in a deadlock error.
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
-      db.pragma('journal_mode = WAL');
+      switchToWal(db, busyTimeoutMs);
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     },
   });
+}
+
+/**
+ * `journal_mode = WAL` on a new file takes the file from a read lock to an
+ * exclusive one: when several processes start on it at once, SQLite answers
+ * SQLITE_BUSY at once to one that would deadlock (busy_timeout does not
+ * apply), and `migrate` failed with "database is locked" in about one CI run
+ * of three. Tried again every 20 ms until busy_timeout has passed.
+ */
+function switchToWal(db: { pragma(source: string): unknown }, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
 }
 
 /** Opens the database and applies pending migrations, one instance at a time (see migrateUnderLock). */
